@@ -1,0 +1,64 @@
+package org.qatlas.interpreter;
+
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.nodes.Node;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qatlas.interpreter.builtins.Builtins;
+import org.qatlas.interpreter.runtime.GlobalScope;
+
+/**
+ * The state of one running Qatlas context: the built-ins, the top-level scope of the main
+ * script (kept across REPL inputs), the modules loaded so far, and where output goes.
+ */
+public final class QatContext {
+    private final Env env;
+    private final Map<String, Object> builtins;
+    private final GlobalScope mainScope;
+    private final ModuleLoader modules;
+    private final PrintStream output;
+
+    QatContext(QatLanguage language, Env env) {
+        this.env = env;
+        this.builtins = new LinkedHashMap<>(Builtins.create(language));
+        this.output = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
+        this.modules = new ModuleLoader(language, this);
+        this.mainScope = new GlobalScope("main", builtins);
+    }
+
+    public static QatContext get(Node node) {
+        return QatLanguage.context(node);
+    }
+
+    /** Runs the prelude and makes its functions built-ins of every scope made afterwards. */
+    void loadPrelude() {
+        GlobalScope prelude = modules.prelude();
+        for (String name : prelude.userNames()) {
+            builtins.put(name, prelude.lookup(name));
+            mainScope.defineBuiltin(name, prelude.lookup(name));
+        }
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public GlobalScope mainScope() {
+        return mainScope;
+    }
+
+    /** A new top-level scope holding the built-ins, for a module. */
+    GlobalScope newScope(String name) {
+        return new GlobalScope(name, builtins);
+    }
+
+    public ModuleLoader modules() {
+        return modules;
+    }
+
+    public PrintStream output() {
+        return output;
+    }
+}

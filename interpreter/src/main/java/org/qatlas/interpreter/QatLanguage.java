@@ -1,0 +1,52 @@
+package org.qatlas.interpreter;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
+import org.qatlas.interpreter.parser.AstBuilder;
+
+/**
+ * The Qatlas language for GraalVM's polyglot API: {@code Context.create("qat")}. Each context
+ * has its own language instance (the default exclusive policy), so trees may refer to the
+ * context's top-level scope directly.
+ */
+@TruffleLanguage.Registration(
+        id = QatLanguage.ID,
+        name = "Qatlas",
+        version = QatLanguage.VERSION,
+        defaultMimeType = QatLanguage.MIME_TYPE,
+        characterMimeTypes = QatLanguage.MIME_TYPE,
+        fileTypeDetectors = QatFileTypeDetector.class,
+        interactive = true)
+public final class QatLanguage extends TruffleLanguage<QatContext> {
+    public static final String ID = "qat";
+    public static final String VERSION = "0.1.0";
+    public static final String MIME_TYPE = "application/x-qat";
+
+    private static final ContextReference<QatContext> CONTEXT = ContextReference.create(QatLanguage.class);
+
+    @Override
+    protected QatContext createContext(Env env) {
+        return new QatContext(this, env);
+    }
+
+    @Override
+    protected void initializeContext(QatContext context) {
+        context.loadPrelude();
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        QatContext context = CONTEXT.get(null);
+        return AstBuilder.parseProgram(this, request.getSource(), context.mainScope()).getCallTarget();
+    }
+
+    @Override
+    protected Object getScope(QatContext context) {
+        return context.mainScope();
+    }
+
+    static QatContext context(Node node) {
+        return CONTEXT.get(node);
+    }
+}

@@ -1,0 +1,95 @@
+package org.qatlas.interpreter.builtins;
+
+import com.oracle.truffle.api.dsl.NodeFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qatlas.interpreter.QatLanguage;
+import org.qatlas.interpreter.nodes.QatExpressionNode;
+import org.qatlas.interpreter.nodes.locals.ReadArgumentNode;
+import org.qatlas.interpreter.runtime.QatFunction;
+
+/**
+ * The built-in functions every script starts with. Each is declared by its signature as users
+ * read it in help, a line of documentation, and the node that implements it. Domain
+ * built-ins (models, training, laws) register here through the same {@link #add} mechanism.
+ */
+public final class Builtins {
+    private final QatLanguage language;
+    private final Map<String, Object> functions = new LinkedHashMap<>();
+
+    private Builtins(QatLanguage language) {
+        this.language = language;
+    }
+
+    /** A fresh set of built-in function values for one context. */
+    public static Map<String, Object> create(QatLanguage language) {
+        Builtins builtins = new Builtins(language);
+        builtins.mathematics();
+        builtins.collections();
+        builtins.general();
+        return builtins.functions;
+    }
+
+    private void mathematics() {
+        add("log(x)", "The natural logarithm of x.", MathBuiltinFactory.getInstance(), MathBuiltin.Function.LOG);
+        add("log2(x)", "The base-2 logarithm of x (log2(G) in the QAT laws).", MathBuiltinFactory.getInstance(), MathBuiltin.Function.LOG2);
+        add("log10(x)", "The base-10 logarithm of x.", MathBuiltinFactory.getInstance(), MathBuiltin.Function.LOG10);
+        add("exp(x)", "e raised to the power x.", MathBuiltinFactory.getInstance(), MathBuiltin.Function.EXP);
+        add("sqrt(x)", "The square root of x.", MathBuiltinFactory.getInstance(), MathBuiltin.Function.SQRT);
+        add("floor(x)", "The largest whole number not above x.", MathBuiltinFactory.getInstance(), MathBuiltin.Function.FLOOR);
+        add("ceil(x)", "The smallest whole number not below x.", MathBuiltinFactory.getInstance(), MathBuiltin.Function.CEIL);
+        add("abs(x)", "The absolute value of x.", AbsBuiltinFactory.getInstance());
+        add("round(x, digits = 0)", "x rounded to digits decimals, half to even.", RoundBuiltinFactory.getInstance());
+        add("min(*values)", "The smallest of several values, or of one list.", MinMaxBuiltinFactory.getInstance(), false);
+        add("max(*values)", "The largest of several values, or of one list.", MinMaxBuiltinFactory.getInstance(), true);
+        add("sum(values)", "The sum of a list of numbers.", SumBuiltinFactory.getInstance(), false);
+        add("mean(values)", "The arithmetic mean of a list of numbers.", SumBuiltinFactory.getInstance(), true);
+    }
+
+    private void collections() {
+        add("len(value)", "The number of elements, characters or fields.", LenBuiltinFactory.getInstance());
+        add("range(start, stop = none, step = 1)", "Whole numbers from start (or 0) up to, not including, stop.",
+                RangeBuiltinFactory.getInstance());
+        add("sort(values, key = none, reverse = false)", "A sorted copy of a list, optionally by key(element).",
+                SortBuiltinFactory.getInstance());
+        add("reversed(values)", "A copy of a list in reverse order.", ListBuiltinFactory.getInstance(), ListBuiltin.Operation.REVERSED);
+        add("enumerate(values)", "Pairs [index, element] of a list.", ListBuiltinFactory.getInstance(), ListBuiltin.Operation.ENUMERATE);
+        add("zip(*lists)", "Lists of the i-th elements of several lists, as long as the shortest.", ZipBuiltinFactory.getInstance());
+        add("keys(record)", "The field names of a record, in order.", RecordBuiltinFactory.getInstance(), true);
+        add("values(record)", "The field values of a record, in order.", RecordBuiltinFactory.getInstance(), false);
+    }
+
+    private void general() {
+        add("print(*values, sep = \" \")", "Writes the values as text on one line.", PrintBuiltinFactory.getInstance());
+        add("str(value)", "The value as text, as print shows it.", ConversionBuiltinFactory.getInstance(), ConversionBuiltin.Conversion.STR);
+        add("number(value)", "A number read from text such as \"2M\" or \"1.5e-3\".", ConversionBuiltinFactory.getInstance(),
+                ConversionBuiltin.Conversion.NUMBER);
+        add("type(value)", "The name of the value's type: number, string, list, record, ...", ConversionBuiltinFactory.getInstance(),
+                ConversionBuiltin.Conversion.TYPE);
+        add("assert(condition, message = \"assertion failed\")", "Stops the script with message when condition is false.",
+                CheckBuiltinFactory.getInstance());
+        add("error(message)", "Stops the script with message.", ErrorBuiltinFactory.getInstance());
+        add("help(value)", "The signature and documentation of a function.", HelpBuiltinFactory.getInstance());
+    }
+
+    /**
+     * Registers a built-in.
+     *
+     * @param signatureText the call as documented, for example {@code round(x, digits = 0)}
+     * @param constructorArguments values passed to the node's constructor before its arguments
+     */
+    public void add(String signatureText, String doc, NodeFactory<? extends BuiltinNode> factory, Object... constructorArguments) {
+        BuiltinSignature parsed = BuiltinSignature.parse(signatureText);
+        QatExpressionNode[] readers = new QatExpressionNode[parsed.signature().size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = new ReadArgumentNode(i);
+        }
+        List<Object> arguments = new ArrayList<>(List.of(constructorArguments));
+        arguments.add(readers);
+        BuiltinNode body = factory.createNode(arguments.toArray());
+        BuiltinRootNode root = new BuiltinRootNode(language, body, parsed.name());
+        functions.put(parsed.name(), new QatFunction(parsed.name(), parsed.signature(), root.getCallTarget(), null, doc));
+    }
+}

@@ -1,0 +1,110 @@
+package org.qatlas.interpreter.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.MaterializedFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
+import org.qatlas.stdlib.text.Suggestions;
+
+/**
+ * How the arguments written at one call site map onto the parameters of one function: which
+ * value goes to which slot, which slots take their default, and which values the rest
+ * parameter gathers. A call node works this out once per callee and then only copies values.
+ */
+public final class ArgumentLayout {
+    private static final int DEFAULT = -1;
+    private static final int REST = -2;
+
+    /** For each parameter: the index of the call-site value that fills it, DEFAULT or REST. */
+    @CompilationFinal(dimensions = 1) private final int[] sourceOfParameter;
+    @CompilationFinal(dimensions = 1) private final Object[] defaults;
+    private final int restFrom;
+    private final int restCount;
+
+    private ArgumentLayout(int[] sourceOfParameter, Object[] defaults, int restFrom, int restCount) {
+        this.sourceOfParameter = sourceOfParameter;
+        this.defaults = defaults;
+        this.restFrom = restFrom;
+        this.restCount = restCount;
+    }
+
+    /**
+     * Matches a call site against a signature.
+     *
+     * @param names one entry per call-site argument: null for positional ones, which come first
+     * @param location where to report a mismatch
+     */
+    public static ArgumentLayout create(String function, Signature signature, String[] names, Node location) {
+        int parameterCount = signature.size();
+        int rest = signature.restIndex();
+        int[] source = new int[parameterCount];
+        java.util.Arrays.fill(source, DEFAULT);
+        int positional = 0;
+        while (positional < names.length && names[positional] == null) {
+            positional++;
+        }
+        int fixed = rest >= 0 ? rest : parameterCount;
+        if (positional > fixed && rest < 0) {
+            throw new QatException(function + "() takes " + plural(parameterCount, "argument") + " but "
+                    + positional + (positional == 1 ? " was" : " were") + " given", location);
+        }
+        for (int i = 0; i < Math.min(positional, fixed); i++) {
+            source[i] = i;
+        }
+        int restFrom = Math.min(positional, fixed);
+        int restCount = Math.max(0, positional - fixed);
+        if (rest >= 0) {
+            source[rest] = REST;
+        }
+        for (int i = positional; i < names.length; i++) {
+            int parameter = signature.indexOf(names[i]);
+            if (parameter < 0 || parameter == rest) {
+                throw new QatException(function + "() has no parameter '" + names[i] + "'"
+                        + Suggestions.didYouMean(names[i], signature.names()), location);
+            }
+            if (source[parameter] != DEFAULT) {
+                throw new QatException(function + "() got argument '" + names[i] + "' twice", location);
+            }
+            source[parameter] = i;
+        }
+        Object[] defaults = new Object[parameterCount];
+        for (int p = 0; p < parameterCount; p++) {
+            if (source[p] == DEFAULT) {
+                if (!signature.hasDefault(p)) {
+                    throw new QatException(function + "() missing argument '" + signature.name(p) + "'", location);
+                }
+                defaults[p] = signature.defaultValue(p);
+            }
+        }
+        return new ArgumentLayout(source, defaults, restFrom, restCount);
+    }
+
+    /** The layout of a call with positional arguments only, used by embedders' calls. */
+    public static Object[] positional(Signature signature, MaterializedFrame closure, Object[] values) {
+        return create("function", signature, new String[values.length], null).arrange(closure, values);
+    }
+
+    /** The argument array for the call target: the closure, then one value per parameter. */
+    @ExplodeLoop
+    public Object[] arrange(MaterializedFrame closure, Object[] values) {
+        Object[] arguments = new Object[sourceOfParameter.length + 1];
+        arguments[0] = closure;
+        for (int p = 0; p < sourceOfParameter.length; p++) {
+            int source = sourceOfParameter[p];
+            if (source >= 0) {
+                arguments[p + 1] = values[source];
+            } else if (source == REST) {
+                Object[] gathered = new Object[restCount];
+                System.arraycopy(values, restFrom, gathered, 0, restCount);
+                arguments[p + 1] = new QatList(gathered);
+            } else {
+                arguments[p + 1] = defaults[p];
+            }
+        }
+        return arguments;
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

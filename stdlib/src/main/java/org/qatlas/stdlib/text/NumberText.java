@@ -1,0 +1,86 @@
+package org.qatlas.stdlib.text;
+
+import java.math.BigDecimal;
+
+/**
+ * How numbers are written in Qatlas source and how they are shown to people. Numbers are
+ * doubles in meaning; whole numbers that fit a long are kept as longs for speed, and both
+ * print the same way.
+ */
+public final class NumberText {
+    private NumberText() {
+    }
+
+    /** Largest magnitude shown in plain digits; beyond it scientific notation is clearer. */
+    private static final double PLAIN_LIMIT = 1e16;
+    /** Smallest magnitude shown in plain digits. */
+    private static final double SMALL_LIMIT = 1e-4;
+
+    /**
+     * Parses a numeric literal: digits with optional '_' separators, fraction, exponent and
+     * an SI suffix K, M, B (billion) or T. Returns a Long when the value is a whole number
+     * that fits, else a Double.
+     */
+    public static Number parseLiteral(String text) {
+        String digits = text.replace("_", "");
+        BigDecimal multiplier = BigDecimal.ONE;
+        char last = digits.charAt(digits.length() - 1);
+        int exponent = switch (last) {
+            case 'K' -> 3;
+            case 'M' -> 6;
+            case 'B' -> 9;
+            case 'T' -> 12;
+            default -> 0;
+        };
+        if (exponent > 0) {
+            digits = digits.substring(0, digits.length() - 1);
+            multiplier = BigDecimal.TEN.pow(exponent);
+        }
+        BigDecimal value = new BigDecimal(digits).multiply(multiplier);
+        if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
+            try {
+                return value.longValueExact();
+            } catch (ArithmeticException tooLarge) {
+                return value.doubleValue();
+            }
+        }
+        return value.doubleValue();
+    }
+
+    /** A long as digits. */
+    public static String format(long value) {
+        return Long.toString(value);
+    }
+
+    /**
+     * The shortest text that reads back as the same double: whole numbers without a
+     * fraction ("2", not "2.0"), plain digits between 1e-4 and 1e16, scientific notation
+     * outside ("1e-5", "1.5e20"), and "nan", "inf", "-inf".
+     */
+    public static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude < PLAIN_LIMIT && value == Math.rint(value)) {
+            return Long.toString((long) value);
+        }
+        String shortest = Double.toString(value); // the JDK's shortest round-trip digits
+        if (magnitude >= SMALL_LIMIT && magnitude < PLAIN_LIMIT) {
+            return new BigDecimal(shortest).toPlainString();
+        }
+        int e = shortest.indexOf('E');
+        String mantissa = e < 0 ? shortest : shortest.substring(0, e);
+        String exponent = e < 0 ? "0" : shortest.substring(e + 1);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        return mantissa + "e" + exponent;
+    }
+}

@@ -1,0 +1,40 @@
+package org.qatlas.stdlib.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class NumberTextTest {
+    @Test
+    void parsesSiSuffixesAsWholeNumbers() {
+        assertEquals(2_000_000L, NumberText.parseLiteral("2M"));
+        assertEquals(100_000_000_000L, NumberText.parseLiteral("100B"));
+        assertEquals(595_000_000L, NumberText.parseLiteral("595M"));
+        assertEquals(1_500L, NumberText.parseLiteral("1.5K"));
+        assertEquals(1_000_000_000_000L, NumberText.parseLiteral("1T"));
+        assertEquals(1_000_000L, NumberText.parseLiteral("1_000_000"));
+    }
+
+    @Test
+    void parsesFractionsAndExponents() {
+        assertEquals(1.5e-3, NumberText.parseLiteral("1.5e-3"));
+        assertEquals(0.25, NumberText.parseLiteral(".25"));
+        assertEquals(1_000_000_000L, NumberText.parseLiteral("1e9"));
+        assertEquals(2.5e-7, NumberText.parseLiteral("0.25e-6"));
+        assertEquals(1e30, NumberText.parseLiteral("1e30"));
+    }
+
+    @Test
+    void formatsDoublesShortAndReadably() {
+        assertEquals("2", NumberText.format(2.0));
+        assertEquals("0.1", NumberText.format(0.1));
+        assertEquals("0.057", NumberText.format(0.057));
+        assertEquals("1e-5", NumberText.format(1e-5));
+        assertEquals("1.5e20", NumberText.format(1.5e20));
+        assertEquals("-3.25", NumberText.format(-3.25));
+        assertEquals("nan", NumberText.format(Double.NaN));
+        assertEquals("-inf", NumberText.format(Double.NEGATIVE_INFINITY));
+        assertEquals("0", NumberText.format(-0.0));
+        assertEquals("123456789012", NumberText.format(123456789012.0));
+    }
+}
