@@ -66,6 +66,8 @@ public final class Builtins {
         add("str(value)", "The value as text, as print shows it.", ConversionBuiltinFactory.getInstance(), ConversionBuiltin.Conversion.STR);
         add("number(value)", "A number read from text such as \"2M\" or \"1.5e-3\".", ConversionBuiltinFactory.getInstance(),
                 ConversionBuiltin.Conversion.NUMBER);
+        add("si(value)", "A count as text with an SI suffix, as the papers write it: 74M, 1.5B.",
+                ConversionBuiltinFactory.getInstance(), ConversionBuiltin.Conversion.SI);
         add("type(value)", "The name of the value's type: number, string, list, record, ...", ConversionBuiltinFactory.getInstance(),
                 ConversionBuiltin.Conversion.TYPE);
         add("assert(condition, message = \"assertion failed\")", "Stops the script with message when condition is false.",

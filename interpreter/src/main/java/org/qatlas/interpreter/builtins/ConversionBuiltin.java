@@ -10,11 +10,12 @@ import org.qatlas.stdlib.text.NumberText;
 
 /**
  * {@code str(x)} (a value as text), {@code number(s)} (text as a number, SI suffixes
- * allowed: "2M") and {@code type(x)} (the name of a value's type).
+ * allowed: "2M"), {@code si(x)} (a count as text with an SI suffix: "74M") and
+ * {@code type(x)} (the name of a value's type).
  */
 @GenerateNodeFactory
 public abstract class ConversionBuiltin extends BuiltinNode {
-    public enum Conversion { STR, NUMBER, TYPE }
+    public enum Conversion { STR, NUMBER, TYPE, SI }
 
     private final Conversion conversion;
 
@@ -29,6 +30,12 @@ public abstract class ConversionBuiltin extends BuiltinNode {
             case STR -> Display.text(value);
             case TYPE -> Values.typeName(value);
             case NUMBER -> toNumber(value);
+            case SI -> {
+                if (!Values.isNumber(value)) {
+                    throw new QatException("si() needs a number, not " + Values.describe(value), this);
+                }
+                yield NumberText.si(Values.toDouble(value));
+            }
         };
     }
 

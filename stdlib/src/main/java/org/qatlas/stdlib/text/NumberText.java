@@ -83,4 +83,21 @@ public final class NumberText {
         }
         return mantissa + "e" + exponent;
     }
+
+    /**
+     * A count in the SI style of the papers: "74M", "1.5B", "100B", "2K"; up to three
+     * significant digits, and plain digits below a thousand.
+     */
+    public static String si(double value) {
+        double magnitude = Math.abs(value);
+        String[] suffixes = {"T", "B", "M", "K"};
+        double[] scales = {1e12, 1e9, 1e6, 1e3};
+        for (int i = 0; i < scales.length; i++) {
+            if (magnitude >= scales[i] * 0.9995) {
+                double scaled = new BigDecimal(value / scales[i]).round(new java.math.MathContext(3)).doubleValue();
+                return format(scaled) + suffixes[i];
+            }
+        }
+        return format(new BigDecimal(value).round(new java.math.MathContext(3)).doubleValue());
+    }
 }

@@ -37,4 +37,17 @@ class NumberTextTest {
         assertEquals("0", NumberText.format(-0.0));
         assertEquals("123456789012", NumberText.format(123456789012.0));
     }
+
+    @Test
+    void writesCountsWithSiSuffixes() {
+        assertEquals("74M", NumberText.si(74e6));
+        assertEquals("595M", NumberText.si(594.9e6));
+        assertEquals("1.5B", NumberText.si(1.5e9));
+        assertEquals("100B", NumberText.si(1e11));
+        assertEquals("1T", NumberText.si(999.9e9));
+        assertEquals("2K", NumberText.si(2000));
+        assertEquals("-3M", NumberText.si(-3e6));
+        assertEquals("512", NumberText.si(512));
+        assertEquals("0.123", NumberText.si(0.12345));
+    }
 }

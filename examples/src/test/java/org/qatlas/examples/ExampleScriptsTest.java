@@ -1,0 +1,43 @@
+package org.qatlas.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every example script prints what its file in expected/ says, so the examples stay true. */
+class ExampleScriptsTest {
+    private static final Path EXAMPLES = Path.of("").toAbsolutePath();
+
+    @TestFactory
+    Stream<DynamicTest> examplesPrintTheirExpectedOutput() throws IOException {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            scripts = files.filter(p -> p.toString().endsWith(".qat")).sorted().toList();
+        }
+        assertTrue(scripts.size() >= 2, "example scripts in " + EXAMPLES);
+        return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
+            String name = script.getFileName().toString().replace(".qat", ".out");
+            String expected = Files.readString(EXAMPLES.resolve("expected").resolve(name));
+            assertEquals(expected, run(script));
+        }));
+    }
+
+    private static String run(Path script) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = Context.newBuilder("qat").allowAllAccess(true).out(out).build()) {
+            context.eval(Source.newBuilder("qat", script.toFile()).build());
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
