@@ -52,10 +52,10 @@ class ReplCompleterTest {
 
     @Test
     void userNamesAndBuiltInsAreOffered() {
-        List<String> values = values("x = la");
+        List<String> values = values("x = l");
         assertTrue(values.contains("layers"), values.toString());
         assertTrue(values.contains("learning_rate"), values.toString());
-        assertTrue(values.contains("print"), "built-in functions are bound names: " + values);
+        assertTrue(values("pri").contains("print"), "built-in functions are bound names too");
     }
 
     @Test

@@ -264,15 +264,17 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
         try {
             BindParameterNode[] binds = new BindParameterNode[parameters.size()];
             Object[] defaultMarkers = new Object[parameters.size()];
+            String[] defaultSources = new String[parameters.size()];
             for (int i = 0; i < binds.length; i++) {
                 QatParser.ExprContext defaultSource = defaults.get(i);
                 QatExpressionNode defaultValue = defaultSource == null ? null : visit(defaultSource);
                 defaultMarkers[i] = defaultSource == null ? null : Signature.MISSING;
+                defaultSources[i] = defaultSource == null ? null : sources.section(defaultSource).getCharacters().toString();
                 binds[i] = new BindParameterNode(i, WriteLocalNodeGen.create(scope.ownSlot(parameters.get(i))), defaultValue);
             }
             QatExpressionNode body = bodyExpression != null ? visit(bodyExpression) : visit(bodyBlock);
             FunctionRootNode root = new FunctionRootNode(language, scope.buildFrame(), binds, body, name, sources.section(ctx));
-            Signature signature = new Signature(parameters.toArray(String[]::new), defaultMarkers, -1);
+            Signature signature = new Signature(parameters.toArray(String[]::new), defaultMarkers, -1, defaultSources);
             return located(new FunctionValueNode(name, signature, root.getCallTarget(), scope.capturesOuterFrame(), doc), ctx);
         } finally {
             scope = outer;

@@ -26,6 +26,7 @@ public final class Signature {
     private final boolean[] hasDefault;
     private final Object[] defaultConstants;
     private final int restIndex;
+    private final String[] defaultSources;
 
     /**
      * @param defaultConstants per parameter: the default value, or {@link #MISSING} when the
@@ -33,6 +34,15 @@ public final class Signature {
      * @param restIndex the position of the rest parameter, or -1
      */
     public Signature(String[] names, Object[] defaultConstants, int restIndex) {
+        this(names, defaultConstants, restIndex, new String[names.length]);
+    }
+
+    /**
+     * A signature whose evaluated defaults are shown as their source text in help.
+     *
+     * @param defaultSources per parameter, the source of its default expression, or null
+     */
+    public Signature(String[] names, Object[] defaultConstants, int restIndex, String[] defaultSources) {
         this.names = names.clone();
         this.defaultConstants = defaultConstants.clone();
         this.hasDefault = new boolean[names.length];
@@ -40,6 +50,7 @@ public final class Signature {
             hasDefault[i] = defaultConstants[i] != null;
         }
         this.restIndex = restIndex;
+        this.defaultSources = defaultSources.clone();
     }
 
     /** Required positional parameters only, as for lambdas. */
@@ -89,7 +100,8 @@ public final class Signature {
             String part = i == restIndex ? "*" + names[i] : names[i];
             if (hasDefault[i] && i != restIndex) {
                 Object value = defaultConstants[i];
-                part += value == MISSING ? " = ..." : " = " + Display.repr(value);
+                String shown = value != MISSING ? Display.repr(value) : defaultSources[i] != null ? defaultSources[i] : "...";
+                part += " = " + shown;
             }
             parts.add(part);
         }
