@@ -279,11 +279,18 @@ fragment SI_SUFFIX : [KMBT] ;
 
 /**
  * A string literal, interpolations included: "loss ${r.loss}". The interpreter parses the
- * text between '${' and '}' as an expression; a '$' not followed by '{' is literal.
+ * text between '${' and its matching '}' as an expression; a '$' not followed by '{' is literal.
  */
 STRING
-    : '"' ( '\\' ~[\r\n] | '${' ~[}\r\n]* '}' | '$' {_input.LA(1) != '{'}? | ~["\\\r\n$] )* '"'
+    : '"' ( '\\' ~[\r\n] | INTERPOLATION | '$' {_input.LA(1) != '{'}? | ~["\\\r\n$] )* '"'
     ;
+
+/**
+ * "${...}". The expression may contain braces ("${r with { lr: 1e-3 }}") and strings of its
+ * own ("${"a" + "}"}"), so it ends at the '}' that matches '${', not at the first one.
+ */
+fragment INTERPOLATION : '${' INTERPOLATED* '}' ;
+fragment INTERPOLATED  : '{' INTERPOLATED* '}' | STRING | ~[{}"\r\n] ;
 
 IDENT : [a-zA-Z_] [a-zA-Z_0-9]* ;
 

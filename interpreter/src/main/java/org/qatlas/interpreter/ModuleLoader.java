@@ -1,17 +1,18 @@
 package org.qatlas.interpreter;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.qatlas.interpreter.parser.AstBuilder;
 import org.qatlas.interpreter.runtime.GlobalScope;
 import org.qatlas.interpreter.runtime.QatException;
@@ -28,7 +29,8 @@ public final class ModuleLoader {
     private final QatLanguage language;
     private final QatContext context;
     private final Map<String, GlobalScope> loaded = new HashMap<>();
-    private final Set<String> loading = new LinkedHashSet<>();
+    /** The modules being loaded now, outermost first: key to the name errors show for it. */
+    private final Map<String, String> loading = new LinkedHashMap<>();
 
     ModuleLoader(QatLanguage language, QatContext context) {
         this.language = language;
@@ -71,7 +73,7 @@ public final class ModuleLoader {
         }
         Source source;
         try {
-            source = Source.newBuilder(QatLanguage.ID, file).build();
+            source = Source.newBuilder(QatLanguage.ID, file).name(shownName(path, importing)).build();
         } catch (IOException | SecurityException e) {
             throw new QatException("cannot import \"" + path + "\": " + e.getMessage(), location);
         }
@@ -88,16 +90,41 @@ public final class ModuleLoader {
         return QatRecord.of(fields);
     }
 
-    private GlobalScope run(String key, Source source, String name, Node location) {
-        if (!loading.add(key)) {
-            List<String> cycle = new ArrayList<>(loading);
-            cycle.add(key);
-            throw new QatException("import cycle: " + String.join(" -> ", cycle.subList(cycle.indexOf(key), cycle.size()))
-                    .replace("file:", "").replace("module:", ""), location);
+    /**
+     * How errors name an imported file: its path as seen from where the importing file was
+     * named, so that a module imported by {@code examples/sweep.qat} as {@code "lib/util.qat"}
+     * reads {@code examples/lib/util.qat:3:5}, a path the user can open, rather than a bare
+     * {@code util.qat}.
+     */
+    private static String shownName(String path, Source importing) {
+        try {
+            return Path.of(importing.getName()).resolveSibling(path).normalize().toString();
+        } catch (InvalidPathException e) {
+            return path;
         }
+    }
+
+    private GlobalScope run(String key, Source source, String name, Node location) {
+        if (loading.containsKey(key)) {
+            List<String> keys = new ArrayList<>(loading.keySet());
+            List<String> cycle = new ArrayList<>();
+            for (String member : keys.subList(keys.indexOf(key), keys.size())) {
+                cycle.add(loading.get(member));
+            }
+            cycle.add(source.getName());
+            throw new QatException("import cycle: " + String.join(" -> ", cycle), location);
+        }
+        loading.put(key, source.getName());
         try {
             GlobalScope scope = context.newScope(name);
-            AstBuilder.parseProgram(language, source, scope).getCallTarget().call();
+            // Called through the import node, so that an error inside the module lists the
+            // import lines that led to it in its call chain.
+            RootCallTarget target = AstBuilder.parseProgram(language, source, scope).getCallTarget();
+            if (location == null) {
+                target.call(); // the prelude, loaded before any script runs
+            } else {
+                target.call(location);
+            }
             loaded.put(key, scope);
             return scope;
         } finally {

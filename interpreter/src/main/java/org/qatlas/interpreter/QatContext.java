@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qatlas.interpreter.builtins.Builtins;
 import org.qatlas.interpreter.runtime.GlobalScope;
+import org.qatlas.interpreter.runtime.QatList;
 
 /**
  * The state of one running Qatlas context: the built-ins, the top-level scope of the main
- * script (kept across REPL inputs), the modules loaded so far, and where output goes.
+ * script (kept across REPL inputs, with {@code args}: the script's command-line arguments),
+ * the modules loaded so far, and where output goes.
  */
 public final class QatContext {
     private final Env env;
@@ -26,6 +28,7 @@ public final class QatContext {
         this.output = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
         this.modules = new ModuleLoader(language, this);
         this.mainScope = new GlobalScope("main", builtins);
+        this.mainScope.defineBuiltin("args", QatList.of(java.util.List.of(env.getApplicationArguments())));
     }
 
     public static QatContext get(Node node) {

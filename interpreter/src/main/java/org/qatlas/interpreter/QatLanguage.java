@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import org.qatlas.interpreter.parser.AstBuilder;
+import org.qatlas.interpreter.runtime.QatLanguageView;
 
 /**
  * The Qatlas language for GraalVM's polyglot API: {@code Context.create("qat")}. Each context
@@ -44,6 +45,12 @@ public final class QatLanguage extends TruffleLanguage<QatContext> {
     @Override
     protected Object getScope(QatContext context) {
         return context.mainScope();
+    }
+
+    /** Shows primitive results (numbers above all) as Qatlas writes them: inf, 1.5e20. */
+    @Override
+    protected Object getLanguageView(QatContext context, Object value) {
+        return new QatLanguageView(value);
     }
 
     static QatContext context(Node node) {

@@ -124,22 +124,39 @@ public final class ErrorReport {
     }
 
     private static List<String> callChain(List<Frame> callers) {
-        List<String> lines = new ArrayList<>();
-        int total = callers.size();
-        boolean elide = total > FRAMES_SHOWN_AT_TOP + FRAMES_SHOWN_AT_BOTTOM + 1;
-        for (int i = 0; i < total; i++) {
-            if (elide && i == FRAMES_SHOWN_AT_TOP) {
-                int skipped = total - FRAMES_SHOWN_AT_TOP - FRAMES_SHOWN_AT_BOTTOM;
-                lines.add("  ... " + skipped + " more calls ...");
-                i = total - FRAMES_SHOWN_AT_BOTTOM - 1;
-                continue;
-            }
-            Frame frame = callers.get(i);
-            Location at = frame.location();
-            lines.add("  at " + frame.name() + " (" + at.sourceName() + ":" + at.line() + ":"
-                    + at.column() + ")");
+        List<String> lines = collapseRepeats(callers.stream()
+                .map(frame -> "  at " + frame.name() + " (" + frame.location().sourceName() + ":"
+                        + frame.location().line() + ":" + frame.location().column() + ")")
+                .toList());
+        int total = lines.size();
+        if (total <= FRAMES_SHOWN_AT_TOP + FRAMES_SHOWN_AT_BOTTOM + 1) {
+            return lines;
         }
-        return lines;
+        List<String> shortened = new ArrayList<>(lines.subList(0, FRAMES_SHOWN_AT_TOP));
+        shortened.add("  ... " + (total - FRAMES_SHOWN_AT_TOP - FRAMES_SHOWN_AT_BOTTOM) + " more calls ...");
+        shortened.addAll(lines.subList(total - FRAMES_SHOWN_AT_BOTTOM, total));
+        return shortened;
+    }
+
+    /** Recursion repeats one call line many times; say so once instead. */
+    private static List<String> collapseRepeats(List<String> lines) {
+        List<String> collapsed = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            int end = i + 1;
+            while (end < lines.size() && lines.get(end).equals(lines.get(i))) {
+                end++;
+            }
+            collapsed.add(lines.get(i));
+            int repeats = end - i - 1;
+            if (repeats == 1) {
+                collapsed.add(lines.get(i));
+            } else if (repeats > 1) {
+                collapsed.add("  ... the same call " + repeats + " more times");
+            }
+            i = end;
+        }
+        return collapsed;
     }
 
     /** The guest frames that know where they are, innermost first. */

@@ -76,7 +76,8 @@ public final class Main {
                     yield OK;
                 }
                 case RunFile run -> runScript(scriptSource(run.file()), run.arguments(), debug);
-                case Evaluate evaluate -> evaluate(evaluate.expression(), evaluate.arguments(), debug);
+                case Evaluate evaluate ->
+                        evaluateExpression(evaluate.expression(), evaluate.arguments(), debug);
                 case Interactive ignored -> interactive.getAsBoolean()
                         ? startRepl(debug)
                         : runScript(ScriptSources.stdin(in), List.of(), debug);
@@ -103,12 +104,13 @@ public final class Main {
         }
     }
 
-    private int evaluate(String expression, List<String> arguments, boolean debug) {
+    private int evaluateExpression(String expression, List<String> arguments, boolean debug) {
         try (Context context = QatContexts.create(in, out, err, arguments)) {
             return evaluate(context, ScriptSources.text(expression, "<expr>"), debug, true);
         }
     }
 
+    /** Evaluates, reports an error if there is one, and returns the exit status. */
     private int evaluate(Context context, Source source, boolean debug, boolean printResult) {
         try {
             Value result = context.eval(source);

@@ -87,6 +87,7 @@ public final class Repl {
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C at the prompt discards the line being typed
                 } catch (EndOfFileException e) {
+                    println(""); // Ctrl-D leaves the cursor after the prompt
                     return Main.OK;
                 }
                 if (input.isBlank()) {
@@ -150,7 +151,7 @@ public final class Repl {
                     return OptionalInt.empty();
                 }
                 try {
-                    return evaluate(ScriptSources.file(command.argument()), false);
+                    return evaluate(ScriptSources.file(command.argumentAsPath()), false);
                 } catch (UnreadableScript e) {
                     println("qat: " + e.getMessage());
                 }

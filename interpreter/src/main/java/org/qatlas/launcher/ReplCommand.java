@@ -34,6 +34,21 @@ record ReplCommand(String name, String argument) {
               for x in xs { print("x = ${x}") }
               import "other.qat"              run a file and use its names""";
 
+    /**
+     * The argument as a file path: surrounding quotes removed (for names with spaces) and a
+     * leading {@code ~/} taken as the home directory, which no shell expands here.
+     */
+    String argumentAsPath() {
+        String path = argument;
+        if (path.length() >= 2 && path.startsWith("\"") && path.endsWith("\"")) {
+            path = path.substring(1, path.length() - 1);
+        }
+        if (path.startsWith("~/")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return path;
+    }
+
     static boolean isCommand(String line) {
         return line.stripLeading().startsWith(":");
     }

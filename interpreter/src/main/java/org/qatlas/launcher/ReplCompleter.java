@@ -75,7 +75,7 @@ final class ReplCompleter implements Completer {
         }
     }
 
-    Set<String> boundNames() {
+    private Set<String> boundNames() {
         try {
             return memberNames(context.getBindings(QatContexts.LANGUAGE));
         } catch (PolyglotException | IllegalStateException e) {

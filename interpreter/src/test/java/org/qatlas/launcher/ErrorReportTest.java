@@ -73,16 +73,28 @@ class ErrorReportTest {
     }
 
     @Test
-    void aVeryDeepCallChainIsShortened() {
+    void recursionIsSummarized() {
         List<Frame> callers = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            callers.add(new Frame("down", new Location("r.qat", 1, 12, 1, "fn down(n) = down(n + 1)")));
+        for (int i = 0; i < 40; i++) {
+            callers.add(new Frame("down", new Location("r.qat", 1, 12, 8, "fn down(n) = down(n + 1)")));
         }
-        String report = ErrorReport.formatGuestError("stack overflow",
-                new Location("r.qat", 1, 14, 1, "fn down(n) = down(n + 1)"), callers);
+        callers.add(new Frame("<top level>", new Location("r.qat", 2, 1, 7, "down(0)")));
+        String report = ErrorReport.formatGuestError("recursion too deep",
+                new Location("r.qat", 1, 14, 8, "fn down(n) = down(n + 1)"), callers);
+        assertTrue(report.endsWith("\n  at down (r.qat:1:12)\n  ... the same call 39 more times\n"
+                + "  at <top level> (r.qat:2:1)"), report);
+    }
+
+    @Test
+    void aVeryLongCallChainKeepsBothEnds() {
+        List<Frame> callers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            callers.add(new Frame("f" + i, new Location("r.qat", i + 1, 1, 1, "f()")));
+        }
+        String report = ErrorReport.formatGuestError("boom", new Location("r.qat", 1, 1, 1, "x"), callers);
         long atLines = report.lines().filter(line -> line.startsWith("  at ")).count();
         assertEquals(ErrorReport.FRAMES_SHOWN_AT_TOP + ErrorReport.FRAMES_SHOWN_AT_BOTTOM, atLines);
-        assertTrue(report.contains("  ... 975 more calls ..."), report);
+        assertTrue(report.contains("  at f19 (r.qat:20:1)\n  ... 75 more calls ...\n  at f95 (r.qat:96:1)"), report);
     }
 
     @Test

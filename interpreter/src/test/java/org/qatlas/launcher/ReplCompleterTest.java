@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Context;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser.ParseContext;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.AfterEach;
@@ -96,9 +97,10 @@ class ReplCompleterTest {
 
     /** The candidates' values, for a buffer with the cursor at its end. */
     private List<String> values(String buffer) {
+        ParsedLine line = new ReplParser().parse(buffer, buffer.length(), ParseContext.COMPLETE);
         List<Candidate> candidates = new ArrayList<>();
-        completer.complete(reader, new ReplParser().parse(buffer, buffer.length(), ParseContext.COMPLETE), candidates);
-        String typed = new ReplParser().parse(buffer, buffer.length(), ParseContext.COMPLETE).word();
+        completer.complete(reader, line, candidates);
+        String typed = line.word();
         // JLine shows only the candidates that start with what was typed; do the same here.
         return candidates.stream().map(Candidate::value).filter(value -> value.startsWith(typed)).toList();
     }

@@ -73,6 +73,7 @@ public final class Builtins {
         add("assert(condition, message = \"assertion failed\")", "Stops the script with message when condition is false.",
                 CheckBuiltinFactory.getInstance());
         add("error(message)", "Stops the script with message.", ErrorBuiltinFactory.getInstance());
+        add("exit(status = 0)", "Ends the script; the process exits with status.", ExitBuiltinFactory.getInstance());
         add("help(value)", "The signature and documentation of a function.", HelpBuiltinFactory.getInstance());
     }
 

@@ -21,13 +21,28 @@ public abstract class MathBuiltin extends BuiltinNode {
         double apply(double x) {
             return switch (this) {
                 case LOG -> Math.log(x);
-                case LOG2 -> Math.log(x) / LN2;
+                case LOG2 -> log2(x);
                 case LOG10 -> Math.log10(x);
                 case EXP -> Math.exp(x);
                 case SQRT -> Math.sqrt(x);
                 case FLOOR -> Math.floor(x);
                 case CEIL -> Math.ceil(x);
             };
+        }
+
+        /**
+         * log(x) / ln 2 is off by an ulp for some powers of two (log2(2^29) would be
+         * 29.000000000000004), and the QAT laws take log2 of group sizes that are exactly such
+         * powers, so those are answered exactly.
+         */
+        private static double log2(double x) {
+            if (x > 0 && x < Double.POSITIVE_INFINITY) {
+                int exponent = Math.getExponent(x);
+                if (x == Math.scalb(1.0, exponent)) {
+                    return exponent;
+                }
+            }
+            return Math.log(x) / LN2;
         }
     }
 

@@ -28,6 +28,11 @@ public abstract class RoundBuiltin extends BuiltinNode {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return x;
         }
+        if (digits >= 0 && x == Math.rint(x)) {
+            // Already whole: the value itself. (Going through its shortest decimal text would
+            // turn 2^62 into 4611686018427388000.)
+            return Math.abs(x) < 0x1p63 ? (Object) (long) x : (Object) x;
+        }
         BigDecimal rounded = round(x, digits);
         if (digits <= 0 && rounded.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
             return rounded.longValue();

@@ -38,7 +38,7 @@ final class StringLiteral {
                 literal.append(escape(token, i));
                 i += 2;
             } else if (c == '$' && i + 1 < end && token.charAt(i + 1) == '{') {
-                int close = token.indexOf('}', i + 2);
+                int close = closingBrace(token, i + 2);
                 if (literal.length() > 0) {
                     parts.add(new Part(literal.toString(), false, 0));
                     literal.setLength(0);
@@ -54,6 +54,51 @@ final class StringLiteral {
             parts.add(new Part(literal.toString(), false, 0));
         }
         return parts;
+    }
+
+    /**
+     * The index of the '}' that ends the interpolation whose expression starts at {@code from}:
+     * braces inside it nest, and strings inside it (which may hold braces and interpolations
+     * of their own) are skipped whole. The lexer has already checked that it exists.
+     */
+    private static int closingBrace(String token, int from) {
+        int depth = 0;
+        int i = from;
+        while (i < token.length()) {
+            char c = token.charAt(i);
+            if (c == '"') {
+                i = closingQuote(token, i) + 1;
+                continue;
+            }
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+            i++;
+        }
+        return token.length() - 1;
+    }
+
+    /** The index of the quote that ends the string literal opening at {@code open}. */
+    private static int closingQuote(String token, int open) {
+        int i = open + 1;
+        while (i < token.length()) {
+            char c = token.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '$' && i + 1 < token.length() && token.charAt(i + 1) == '{') {
+                i = closingBrace(token, i + 2) + 1;
+            } else if (c == '"') {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return token.length() - 1;
     }
 
     private static char escape(String token, int backslash) {

@@ -3,8 +3,8 @@ package org.qatlas.interpreter.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
- * Structural equality: numbers by value whatever their representation (2 == 2.0), lists and
- * records element by element, functions by identity. Values of different types are unequal.
+ * Structural equality: numbers by value whatever their representation (2 == 2.0), lists
+ * element by element, records field by field whatever their order, functions by identity. Values of different types are unequal.
  */
 public final class Equality {
     private Equality() {
@@ -30,11 +30,14 @@ public final class Equality {
             return true;
         }
         if (a instanceof QatRecord x && b instanceof QatRecord y) {
-            if (!x.names().equals(y.names())) {
+            // Field order is kept for display only: { a: 1, b: 2 } == { b: 2, a: 1 }, as for
+            // Python dicts and YAML mappings.
+            if (x.shape().size() != y.shape().size()) {
                 return false;
             }
             for (int i = 0; i < x.shape().size(); i++) {
-                if (!equal(x.valueAt(i), y.valueAt(i))) {
+                Object other = y.get(x.shape().name(i));
+                if (other == null || !equal(x.valueAt(i), other)) {
                     return false;
                 }
             }

@@ -13,6 +13,8 @@ public final class NumberText {
 
     /** Largest magnitude shown in plain digits; beyond it scientific notation is clearer. */
     private static final double PLAIN_LIMIT = 1e16;
+    /** The same limit as a long, compared exactly (9999999999999999 still prints in digits). */
+    private static final long PLAIN_LIMIT_WHOLE = 10_000_000_000_000_000L;
     /** Smallest magnitude shown in plain digits. */
     private static final double SMALL_LIMIT = 1e-4;
 
@@ -47,8 +49,14 @@ public final class NumberText {
         return value.doubleValue();
     }
 
-    /** A long as digits. */
+    /**
+     * A long as digits, exactly as the equal double would print: beyond 1e16 in scientific
+     * notation, so that 10^16 and 1e16 * 1.0, equal numbers, also read the same.
+     */
     public static String format(long value) {
+        if (value >= PLAIN_LIMIT_WHOLE || value <= -PLAIN_LIMIT_WHOLE) {
+            return format((double) value);
+        }
         return Long.toString(value);
     }
 
@@ -73,7 +81,8 @@ public final class NumberText {
         }
         String shortest = Double.toString(value); // the JDK's shortest round-trip digits
         if (magnitude >= SMALL_LIMIT && magnitude < PLAIN_LIMIT) {
-            return new BigDecimal(shortest).toPlainString();
+            // Double.toString writes 1e-4 as "1.0E-4"; strip the ".0" so it reads 0.0001, not 0.00010.
+            return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
         }
         int e = shortest.indexOf('E');
         String mantissa = e < 0 ? shortest : shortest.substring(0, e);

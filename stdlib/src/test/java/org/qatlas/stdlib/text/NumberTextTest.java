@@ -36,6 +36,17 @@ class NumberTextTest {
         assertEquals("-inf", NumberText.format(Double.NEGATIVE_INFINITY));
         assertEquals("0", NumberText.format(-0.0));
         assertEquals("123456789012", NumberText.format(123456789012.0));
+        assertEquals("0.0001", NumberText.format(1e-4));
+        assertEquals("0.0005", NumberText.format(5e-4));
+        assertEquals("0.00015", NumberText.format(1.5e-4));
+    }
+
+    @Test
+    void formatsLongsAsTheEqualDoubleWouldPrint() {
+        assertEquals("9999999999999999", NumberText.format(9_999_999_999_999_999L));
+        assertEquals("1e16", NumberText.format(10_000_000_000_000_000L));
+        assertEquals(NumberText.format(0x1p62), NumberText.format(1L << 62));
+        assertEquals("-1e18", NumberText.format(-1_000_000_000_000_000_000L));
     }
 
     @Test
