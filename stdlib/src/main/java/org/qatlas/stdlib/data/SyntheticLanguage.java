@@ -1,0 +1,226 @@
+package org.qatlas.stdlib.data;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A generated language whose entropy rate is known exactly, so that the irreducible loss E of
+ * a scaling law is known, and whose structure rewards longer contexts: a model gains by
+ * learning the previous token's influence first, then that of each older token in turn, so
+ * loss keeps falling with model size and data over orders of magnitude.
+ *
+ * <p>How a token is made: draw a rank z from a Zipf distribution p over the vocabulary; the
+ * token is {@code perm[x(t-1)](z xor mask)}, where {@code perm[x]} is a fixed random
+ * permutation of the vocabulary for each previous token x, and each bit of {@code mask} is
+ * either 0 or a hash of the tokens x(t-2) ... x(t-1-depth) (a rank whose xor falls outside
+ * the vocabulary stays as it is). The highest bits, which move a rank furthest, are never
+ * flipped, so the previous token alone already tells much; lower bits look further back, up
+ * to {@code order} tokens, so each older token is worth less than the one after it, as in
+ * natural text. Given the previous {@code order} tokens the
+ * token is a bijection of z, so the entropy rate is exactly H(p) whatever the context; a
+ * model that sees less context pays for every bit it cannot resolve.
+ */
+public final class SyntheticLanguage implements TokenData {
+    private final int vocab;
+    private final long tokens;
+    private final int order;
+    private final double zipf;
+    private final long seed;
+    private final double holdout;
+    private final double entropy;
+    private final ByteSplit split;
+
+    private SyntheticLanguage(int vocab, long tokens, int order, double zipf, long seed, double holdout,
+            double entropy, ByteSplit split) {
+        this.vocab = vocab;
+        this.tokens = tokens;
+        this.order = order;
+        this.zipf = zipf;
+        this.seed = seed;
+        this.holdout = holdout;
+        this.entropy = entropy;
+        this.split = split;
+    }
+
+    /**
+     * @param vocab distinct tokens, 4 to 256
+     * @param tokens length of the generated text (training and held-out together)
+     * @param order how many previous tokens the next one depends on, 1 to 8
+     * @param zipf the exponent of the rank distribution: larger is more predictable
+     */
+    public static SyntheticLanguage generate(int vocab, long tokens, int order, double zipf, long seed, double holdout) {
+        if (vocab < 4 || vocab > 256) {
+            throw new IllegalArgumentException("synthetic: vocab must be between 4 and 256, not " + vocab);
+        }
+        if (tokens < 1024 || tokens > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("synthetic: tokens must be between 1K and 2.1B, not " + tokens);
+        }
+        if (order < 1 || order > 8) {
+            throw new IllegalArgumentException("synthetic: order must be between 1 and 8, not " + order);
+        }
+        if (!(zipf >= 0 && zipf <= 4)) {
+            throw new IllegalArgumentException("synthetic: zipf must be between 0 and 4, not " + zipf);
+        }
+        if (!(holdout >= 0 && holdout <= 0.5)) {
+            throw new IllegalArgumentException("synthetic: holdout must be between 0 and 0.5, not " + holdout);
+        }
+        double[] p = zipfDistribution(vocab, zipf);
+        byte[] text = new Generator(vocab, order, p, seed).text((int) tokens);
+        ByteSplit split = new ByteSplit(List.of(ByteBuffer.wrap(text)), holdout, seed);
+        return new SyntheticLanguage(vocab, tokens, order, zipf, seed, holdout, entropyOf(p), split);
+    }
+
+    static double[] zipfDistribution(int vocab, double exponent) {
+        double[] p = new double[vocab];
+        double total = 0;
+        for (int rank = 0; rank < vocab; rank++) {
+            p[rank] = Math.pow(rank + 1, -exponent);
+            total += p[rank];
+        }
+        for (int rank = 0; rank < vocab; rank++) {
+            p[rank] /= total;
+        }
+        return p;
+    }
+
+    static double entropyOf(double[] p) {
+        double h = 0;
+        for (double q : p) {
+            if (q > 0) {
+                h -= q * Math.log(q);
+            }
+        }
+        return h;
+    }
+
+    /** The entropy rate in nats per token: the lowest loss any model can reach. */
+    public double entropy() {
+        return entropy;
+    }
+
+    @Override
+    public int vocab() {
+        return vocab;
+    }
+
+    @Override
+    public long trainTokens() {
+        return split.trainTokens();
+    }
+
+    @Override
+    public long heldOutTokens() {
+        return split.heldOutTokens();
+    }
+
+    @Override
+    public void sample(SplittableRandom random, boolean heldOut, int[][] windows) {
+        split.sample(random, heldOut, windows);
+    }
+
+    @Override
+    public String describe() {
+        return "synthetic(vocab: " + vocab + ", tokens: " + tokens + ", order: " + order + ", zipf: " + zipf
+                + ", seed: " + seed + ", holdout: " + holdout + ")";
+    }
+
+    /** Makes the text; all tables are drawn from the seed, so the same seed gives the same text. */
+    private static final class Generator {
+        private final int vocab;
+        private final int order;
+        private final int bits;
+        private final int[] depth;
+        private final int[][] permutation;
+        private final double[] cumulative;
+        private final long salt;
+        private final SplittableRandom random;
+
+        Generator(int vocab, int order, double[] p, long seed) {
+            this.vocab = vocab;
+            this.order = order;
+            this.random = new SplittableRandom(seed);
+            this.salt = random.nextLong();
+            this.bits = order == 1 ? 0 : 32 - Integer.numberOfLeadingZeros(vocab - 1);
+            this.depth = new int[bits];
+            for (int k = 0; k < bits; k++) {
+                depth[k] = k * order / bits; // 0 (never flipped) for the highest bit, up to order - 1
+            }
+            this.permutation = new int[vocab][];
+            for (int x = 0; x < vocab; x++) {
+                permutation[x] = shuffled(vocab, random);
+            }
+            this.cumulative = new double[vocab];
+            double sum = 0;
+            for (int rank = 0; rank < vocab; rank++) {
+                sum += p[rank];
+                cumulative[rank] = sum;
+            }
+        }
+
+        byte[] text(int length) {
+            byte[] text = new byte[length];
+            long[] prefix = new long[order];
+            for (int t = 0; t < length; t++) {
+                int rank = drawRank();
+                // prefix[d] hashes x(t-2) .. x(t-1-d); tokens before the start count as 0.
+                long h = salt;
+                for (int d = 1; d < order; d++) {
+                    h = mix(h + token(text, t - 1 - d));
+                    prefix[d] = h;
+                }
+                int mask = 0;
+                for (int k = 0; k < bits; k++) {
+                    if (depth[k] > 0) {
+                        mask |= (int) (mix(prefix[depth[k]] + k) & 1) << (bits - 1 - k);
+                    }
+                }
+                if ((rank ^ mask) < vocab) {
+                    rank ^= mask; // an involution, so still a bijection of the ranks
+                }
+                text[t] = (byte) permutation[token(text, t - 1)][rank];
+            }
+            return text;
+        }
+
+        private static int token(byte[] text, int index) {
+            return index < 0 ? 0 : text[index] & 0xFF;
+        }
+
+        private int drawRank() {
+            double u = random.nextDouble();
+            int low = 0;
+            int high = vocab - 1;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (cumulative[middle] < u) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
+        /** A strong 64-bit mixer (the finalizer of SplitMix64). */
+        private static long mix(long z) {
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+
+        private static int[] shuffled(int n, SplittableRandom random) {
+            int[] values = new int[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = values[i];
+                values[i] = values[j];
+                values[j] = swap;
+            }
+            return values;
+        }
+    }
+}
