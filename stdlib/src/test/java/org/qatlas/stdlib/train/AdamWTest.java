@@ -1,0 +1,61 @@
+package org.qatlas.stdlib.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class AdamWTest {
+    @Test
+    void firstStepMovesEachWeightByLrTimesTheSignOfItsGradient() {
+        INDArray w = Nd4j.createFromArray(new double[][] {{1.0, -2.0}, {0.5, 3.0}});
+        INDArray g = Nd4j.createFromArray(new double[][] {{0.3, -0.1}, {2.0, 0.0}});
+        AdamW adam = new AdamW(0.9, 0.95, 1e-12, 0.0);
+        adam.update(Map.of("w", w), Map.of("w", g), 0.01);
+        // After one step m/(1-b1) = g and sqrt(v/(1-b2)) = |g|: the update is lr * sign(g).
+        assertEquals(0.99, w.getDouble(0, 0), 1e-9);
+        assertEquals(-1.99, w.getDouble(0, 1), 1e-9);
+        assertEquals(0.49, w.getDouble(1, 0), 1e-9);
+        assertEquals(3.0, w.getDouble(1, 1), 1e-9);
+    }
+
+    @Test
+    void weightDecayShrinksMatricesButNotVectors() {
+        INDArray matrix = Nd4j.createFromArray(new double[][] {{2.0}});
+        INDArray vector = Nd4j.createFromArray(2.0);
+        AdamW adam = new AdamW(0.9, 0.95, 1e-8, 0.1);
+        adam.update(Map.of("m", matrix, "v", vector), Map.of("m", matrix.ulike(), "v", vector.ulike()), 0.5);
+        assertEquals(2.0 * (1 - 0.5 * 0.1), matrix.getDouble(0, 0), 1e-12);
+        assertEquals(2.0, vector.getDouble(0), 1e-12);
+    }
+
+    @Test
+    void minimisesAQuadratic() {
+        INDArray w = Nd4j.createFromArray(new float[][] {{5f, -3f, 1f}});
+        INDArray target = Nd4j.createFromArray(new float[][] {{1f, 2f, -1f}});
+        AdamW adam = new AdamW(0.9, 0.95, 1e-8, 0.0);
+        for (int i = 0; i < 2000; i++) {
+            INDArray gradient = w.sub(target).muli(2);
+            adam.update(Map.of("w", w), Map.of("w", gradient), 0.01);
+        }
+        assertTrue(w.sub(target).norm2Number().doubleValue() < 1e-2, w.toString());
+    }
+
+    @Test
+    void clippingScalesAllGradientsByTheGlobalNorm() {
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradients.put("a", Nd4j.createFromArray(3.0, 0.0).castTo(DataType.DOUBLE));
+        gradients.put("b", Nd4j.createFromArray(new double[][] {{0.0, 4.0}}));
+        assertEquals(5.0, GradientClipping.clip(gradients, 1.0), 1e-12);
+        assertEquals(1.0, GradientClipping.globalNorm(gradients), 1e-9);
+        assertEquals(0.6, gradients.get("a").getDouble(0), 1e-9);
+        assertEquals(0.8, gradients.get("b").getDouble(0, 1), 1e-9);
+        assertEquals(1.0, GradientClipping.clip(gradients, 2.0), 1e-9);
+        assertEquals(0.6, gradients.get("a").getDouble(0), 1e-9);
+    }
+}
