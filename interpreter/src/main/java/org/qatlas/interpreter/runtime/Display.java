@@ -42,6 +42,8 @@ public final class Display {
             writeList(out, list);
         } else if (value instanceof QatRecord record) {
             writeRecord(out, record);
+        } else if (value instanceof DomainValue domain) {
+            writeDomain(out, domain);
         } else {
             out.append(InteropLibrary.getUncached().toDisplayString(value));
         }
@@ -76,6 +78,20 @@ public final class Display {
             write(out, record.valueAt(i));
         }
         out.append(record.shape().size() == 0 ? "}" : " }");
+    }
+
+    /** A domain value reads like the call that makes it: llama(layers: 2, hidden: 64, ...). */
+    private static void writeDomain(StringBuilder out, DomainValue domain) {
+        out.append(domain.unwrap().kind()).append('(');
+        java.util.List<String> names = domain.unwrap().fieldNames();
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(names.get(i)).append(": ");
+            write(out, domain.field(names.get(i)));
+        }
+        out.append(')');
     }
 
     private static void quote(StringBuilder out, String s) {

@@ -43,6 +43,9 @@ public final class Equality {
             }
             return true;
         }
+        if (a instanceof DomainValue x && b instanceof DomainValue y) {
+            return x.unwrap().equals(y.unwrap()); // domain values are records of value semantics
+        }
         if (a instanceof String || a instanceof Boolean) {
             return a.equals(b);
         }

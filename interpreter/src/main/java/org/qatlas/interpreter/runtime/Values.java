@@ -25,6 +25,8 @@ public final class Values {
             return "record";
         } else if (value instanceof QatFunction) {
             return "function";
+        } else if (value instanceof DomainValue domain) {
+            return domain.unwrap().kind();
         }
         return "foreign value";
     }

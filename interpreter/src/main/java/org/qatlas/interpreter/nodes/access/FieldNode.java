@@ -10,6 +10,7 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.CachedLibrary;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
+import org.qatlas.interpreter.runtime.DomainValue;
 import org.qatlas.interpreter.runtime.ForeignValues;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatRecord;
@@ -45,6 +46,15 @@ public abstract class FieldNode extends QatExpressionNode {
         return value;
     }
 
+    @Specialization
+    protected Object domainField(DomainValue receiver) {
+        Object value = receiver.field(name);
+        if (value == null) {
+            throw noSuchField(receiver);
+        }
+        return value;
+    }
+
     @Specialization(guards = {"!isQatValue(receiver)", "members.hasMembers(receiver)"}, limit = "3")
     protected Object foreignMember(Object receiver, @CachedLibrary("receiver") InteropLibrary members) {
         try {
@@ -60,7 +70,14 @@ public abstract class FieldNode extends QatExpressionNode {
     }
 
     protected static boolean isQatValue(Object value) {
-        return value instanceof QatRecord;
+        return value instanceof QatRecord || value instanceof DomainValue;
+    }
+
+    @TruffleBoundary
+    private QatException noSuchField(DomainValue value) {
+        java.util.List<String> names = value.unwrap().fieldNames();
+        return new QatException("a " + value.unwrap().kind() + " has no field '" + name + "'" + Suggestions.didYouMean(name, names)
+                + "; its fields are " + String.join(", ", names), this);
     }
 
     @TruffleBoundary

@@ -1,0 +1,67 @@
+package org.qatlas.stdlib.value;
+
+import java.util.Collection;
+import java.util.Map;
+import org.qatlas.stdlib.text.Suggestions;
+
+/** Checks and conversions for the fields of domain values, with messages fit for users. */
+public final class Fields {
+    private Fields() {
+    }
+
+    /** Rejects change names that are not fields, suggesting the closest one. */
+    public static void checkNames(String kind, Map<String, Object> changes, Collection<String> known) {
+        for (String name : changes.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(kind + " has no field '" + name + "'" + Suggestions.didYouMean(name, known)
+                        + "; its fields are " + String.join(", ", known));
+            }
+        }
+    }
+
+    public static long wholeNumber(String owner, String name, Object value) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+            return d.longValue();
+        }
+        throw new IllegalArgumentException(owner + ": " + name + " must be a whole number, not " + show(value));
+    }
+
+    public static int positiveInt(String owner, String name, Object value) {
+        long n = wholeNumber(owner, name, value);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(owner + ": " + name + " must be a positive whole number, not " + n);
+        }
+        return (int) n;
+    }
+
+    public static double number(String owner, String name, Object value) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof Double d) {
+            return d;
+        }
+        throw new IllegalArgumentException(owner + ": " + name + " must be a number, not " + show(value));
+    }
+
+    public static boolean bool(String owner, String name, Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException(owner + ": " + name + " must be true or false, not " + show(value));
+    }
+
+    public static String string(String owner, String name, Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException(owner + ": " + name + " must be a string, not " + show(value));
+    }
+
+    private static String show(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+}
