@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.qatlas.interpreter.QatLanguage;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
 import org.qatlas.interpreter.nodes.locals.ReadArgumentNode;
@@ -29,6 +30,7 @@ public final class Builtins {
         builtins.mathematics();
         builtins.collections();
         builtins.general();
+        TrainingBuiltins.install(builtins);
         return builtins.functions;
     }
 
@@ -85,13 +87,29 @@ public final class Builtins {
      */
     public void add(String signatureText, String doc, NodeFactory<? extends BuiltinNode> factory, Object... constructorArguments) {
         BuiltinSignature parsed = BuiltinSignature.parse(signatureText);
+        List<Object> arguments = new ArrayList<>(List.of(constructorArguments));
+        arguments.add(argumentReaders(parsed));
+        register(parsed, doc, factory.createNode(arguments.toArray()));
+    }
+
+    /**
+     * Registers a built-in implemented by a standard-library function, which receives the
+     * arguments as plain Java values in signature order (see {@code JavaValues}).
+     */
+    public void addLibrary(String signatureText, String doc, Function<Object[], Object> function) {
+        BuiltinSignature parsed = BuiltinSignature.parse(signatureText);
+        register(parsed, doc, new LibraryFunctionNode(function, argumentReaders(parsed)));
+    }
+
+    private static QatExpressionNode[] argumentReaders(BuiltinSignature parsed) {
         QatExpressionNode[] readers = new QatExpressionNode[parsed.signature().size()];
         for (int i = 0; i < readers.length; i++) {
             readers[i] = new ReadArgumentNode(i);
         }
-        List<Object> arguments = new ArrayList<>(List.of(constructorArguments));
-        arguments.add(readers);
-        BuiltinNode body = factory.createNode(arguments.toArray());
+        return readers;
+    }
+
+    private void register(BuiltinSignature parsed, String doc, QatExpressionNode body) {
         BuiltinRootNode root = new BuiltinRootNode(language, body, parsed.name());
         functions.put(parsed.name(), new QatFunction(parsed.name(), parsed.signature(), root.getCallTarget(), null, doc));
     }

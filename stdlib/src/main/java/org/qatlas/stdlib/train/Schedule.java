@@ -1,15 +1,60 @@
 package org.qatlas.stdlib.train;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qatlas.stdlib.value.FieldValue;
+import org.qatlas.stdlib.value.Fields;
+
 /**
  * A learning-rate schedule: the multiplier of the peak learning rate at each step of a phase
  * of {@code steps} steps. Warm-up and cool-down lengths are fractions of the phase.
  */
-public sealed interface Schedule {
+public sealed interface Schedule extends FieldValue {
     /** The multiplier (0 to 1) at {@code step}, counted from 0, of a phase of {@code steps} steps. */
     double factor(long step, long steps);
 
     /** The same shape without its decay: warm-up, then the peak until the end. */
     Schedule withoutDecay();
+
+    /** The fields of this schedule by name, in order. */
+    Map<String, Object> fields();
+
+    @Override
+    default List<String> fieldNames() {
+        return List.copyOf(fields().keySet());
+    }
+
+    @Override
+    default Object field(String name) {
+        return fields().get(name);
+    }
+
+    @Override
+    default Schedule with(Map<String, Object> changes) {
+        Map<String, Object> merged = new LinkedHashMap<>(fields());
+        Fields.checkNames(kind(), changes, merged.keySet());
+        merged.putAll(changes);
+        return of(kind(), merged);
+    }
+
+    /** Makes a schedule of a kind from its fields, as a script's call or 'with' gives them. */
+    static Schedule of(String kind, Map<String, Object> fields) {
+        double warmup = Fields.number(kind, "warmup", fields.getOrDefault("warmup", 0.0));
+        return switch (kind) {
+            case "constant" -> new Constant(warmup);
+            case "cosine" -> new Cosine(warmup, Fields.number(kind, "floor", fields.getOrDefault("floor", 0.1)));
+            case "wsd" -> {
+                String decay = Fields.string(kind, "decay", fields.getOrDefault("decay", "linear"));
+                if (!decay.equals("linear") && !decay.equals("cosine")) {
+                    throw new IllegalArgumentException("wsd: decay must be \"linear\" or \"cosine\", not \"" + decay + "\"");
+                }
+                yield new Wsd(warmup, Fields.number(kind, "cooldown", fields.getOrDefault("cooldown", 0.2)),
+                        Fields.number(kind, "floor", fields.getOrDefault("floor", 0.0)), decay.equals("cosine"));
+            }
+            default -> throw new IllegalArgumentException("unknown schedule '" + kind + "'");
+        };
+    }
 
     /** A linear warm-up from near 0 to the peak over {@code warmup} of the steps. */
     static double warmupFactor(long step, long steps, double warmup) {
@@ -34,8 +79,13 @@ public sealed interface Schedule {
         }
 
         @Override
-        public String toString() {
-            return "constant(warmup: " + warmup + ")";
+        public String kind() {
+            return "constant";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            return Map.of("warmup", warmup);
         }
     }
 
@@ -62,8 +112,16 @@ public sealed interface Schedule {
         }
 
         @Override
-        public String toString() {
-            return "cosine(warmup: " + warmup + ", floor: " + floor + ")";
+        public String kind() {
+            return "cosine";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("warmup", warmup);
+            fields.put("floor", floor);
+            return fields;
         }
     }
 
@@ -99,9 +157,18 @@ public sealed interface Schedule {
         }
 
         @Override
-        public String toString() {
-            return "wsd(warmup: " + warmup + ", cooldown: " + cooldown + ", floor: " + floor + ", decay: "
-                    + (cosineDecay ? "\"cosine\"" : "\"linear\"") + ")";
+        public String kind() {
+            return "wsd";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("warmup", warmup);
+            fields.put("cooldown", cooldown);
+            fields.put("floor", floor);
+            fields.put("decay", cosineDecay ? "cosine" : "linear");
+            return fields;
         }
     }
 

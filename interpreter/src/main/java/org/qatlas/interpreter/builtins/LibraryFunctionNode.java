@@ -1,0 +1,48 @@
+package org.qatlas.interpreter.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import java.util.function.Function;
+import org.qatlas.interpreter.nodes.QatExpressionNode;
+import org.qatlas.interpreter.runtime.JavaValues;
+import org.qatlas.interpreter.runtime.QatException;
+
+/**
+ * The body of a built-in implemented by the standard library: its arguments are converted to
+ * plain Java values, the library function runs, and its result is converted back. The
+ * library reports a bad argument with an IllegalArgumentException, which becomes an error at
+ * the call in the script.
+ */
+final class LibraryFunctionNode extends QatExpressionNode {
+    @Children private final QatExpressionNode[] arguments;
+    private final Function<Object[], Object> function;
+
+    LibraryFunctionNode(Function<Object[], Object> function, QatExpressionNode[] arguments) {
+        this.function = function;
+        this.arguments = arguments;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object executeGeneric(VirtualFrame frame) {
+        Object[] values = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            values[i] = arguments[i].executeGeneric(frame);
+        }
+        return call(values);
+    }
+
+    @TruffleBoundary
+    private Object call(Object[] values) {
+        Object[] javaValues = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            javaValues[i] = JavaValues.toJava(values[i]);
+        }
+        try {
+            return JavaValues.toQat(function.apply(javaValues));
+        } catch (IllegalArgumentException e) {
+            throw new QatException(e.getMessage(), this);
+        }
+    }
+}

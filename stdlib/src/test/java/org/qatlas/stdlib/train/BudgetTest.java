@@ -1,0 +1,52 @@
+package org.qatlas.stdlib.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BudgetTest {
+    @Test
+    void defaultsFillWhatIsNotGiven() {
+        Budget budget = Budget.of(Map.of("tokens", 2_000_000L, "lr", 1e-3));
+        assertEquals(2_000_000L, budget.tokens());
+        assertEquals(16, budget.batch());
+        assertEquals(1e-3, budget.lr());
+        assertEquals(new Schedule.Cosine(0.05, 0.1), budget.schedule());
+        assertEquals(1.0, budget.qatFraction());
+        assertEquals(2_000_000L / (16 * 64), budget.steps(64));
+    }
+
+    @Test
+    void withReplacesFieldsAndChecksThem() {
+        Budget budget = Budget.of(Map.of());
+        Budget split = budget.with(Map.of("qat_fraction", 0.3, "fuse_cooldown", true,
+                "schedule", new Schedule.Wsd(0.05, 0.2, 0, false)));
+        assertEquals(0.3, split.qatFraction());
+        assertEquals(true, split.fuseCooldown());
+        assertEquals("wsd", ((Schedule) split.field("schedule")).kind());
+        PhasePlan plan = split.plan(64, true);
+        assertEquals(Math.round(0.3 * split.steps(64)), plan.qatSteps());
+        assertEquals(0, split.plan(64, false).qatSteps(), "a full-precision run has no QAT phase");
+
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> budget.with(Map.of("qat_fraktion", 0.3)));
+        assertEquals("budget has no field 'qat_fraktion' (did you mean 'qat_fraction'?); its fields are tokens, batch, lr, schedule, "
+                + "qat_fraction, fuse_cooldown, reset_optimizer, beta1, beta2, eps, weight_decay, grad_clip, eval_tokens",
+                typo.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class, () -> budget.with(Map.of("qat_fraction", 1.5)));
+        assertEquals("budget: qat_fraction must be between 0 and 1, not 1.5", range.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> budget.with(Map.of("batch", 2.5)));
+        assertThrows(IllegalArgumentException.class, () -> budget.with(Map.of("schedule", "cosine")));
+    }
+
+    @Test
+    void schedulesAreValuesWithFields() {
+        Schedule wsd = Schedule.of("wsd", Map.of("cooldown", 0.3));
+        assertEquals(new Schedule.Wsd(0.0, 0.3, 0.0, false), wsd);
+        assertEquals("linear", wsd.field("decay"));
+        assertEquals(new Schedule.Wsd(0.0, 0.3, 0.0, true), wsd.with(Map.of("decay", "cosine")));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> wsd.with(Map.of("decay", "step")));
+        assertEquals("wsd: decay must be \"linear\" or \"cosine\", not \"step\"", bad.getMessage());
+    }
+}
