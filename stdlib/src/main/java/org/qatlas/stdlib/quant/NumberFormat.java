@@ -1,0 +1,65 @@
+package org.qatlas.stdlib.quant;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A low-precision number format that a fake quantizer rounds to: integers of 2 to 8 bits
+ * ({@link IntFormat}, symmetric or asymmetric) or 4-bit floats ({@link Fp4E2M1}).
+ *
+ * <p>Written as "int4" (symmetric), "uint4" (asymmetric, with a zero point) or "fp4";
+ * "int(4)" and "uint(4)" are accepted too.
+ */
+public sealed interface NumberFormat permits IntFormat, Fp4E2M1 {
+    /** Storage width in bits. */
+    int bits();
+
+    /**
+     * True when the grid is symmetric around zero and one scale (max|x| / maxLevel) places it;
+     * false for the min/max grid with a zero point.
+     */
+    boolean symmetric();
+
+    /**
+     * The largest level: for a symmetric grid the largest magnitude (7 for int4, 6 for fp4),
+     * levels running from -maxLevel to maxLevel; for an asymmetric grid the top level
+     * 2^bits - 1, levels running from 0.
+     */
+    double maxLevel();
+
+    /**
+     * Rounds, in place, values already divided by the scale (and for a symmetric grid already
+     * clamped to [-maxLevel, maxLevel]) to the nearest level; ties go to the even level, as in
+     * IEEE rounding and the OCP FP4 format, so that rounding has no bias. Returns its argument.
+     */
+    INDArray roundToGrid(INDArray scaled);
+
+    /**
+     * The format of the same family with another width: int4 -> int8, uint4 -> uint8. FP4 has
+     * no other width here, so fp4 with bits other than 4 becomes the symmetric integer format.
+     */
+    NumberFormat withBits(int bits);
+
+    /** Parses "int4", "uint8", "fp4", "int(4)"; the error says what was expected. */
+    static NumberFormat parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("fp4") || t.equals("fp4e2m1") || t.equals("fp4_e2m1")) {
+            return Fp4E2M1.INSTANCE;
+        }
+        Matcher m = Pattern.compile("(u?int)(?:(\\d+)|\\((-?\\d+)\\))").matcher(t);
+        if (m.matches()) {
+            String digits = m.group(2) != null ? m.group(2) : m.group(3);
+            int bits;
+            try {
+                bits = Integer.parseInt(digits);
+            } catch (NumberFormatException tooLong) {
+                bits = Integer.MAX_VALUE;
+            }
+            return new IntFormat(bits, m.group(1).equals("int"));
+        }
+        throw new IllegalArgumentException("unknown number format '" + text.trim()
+                + "': expected intB (symmetric), uintB (asymmetric) with B from 2 to 8, or fp4");
+    }
+}

@@ -1,0 +1,157 @@
+package org.qatlas.stdlib.quant;
+
+import java.util.Locale;
+
+/**
+ * How one tensor is fake-quantized: a number format, a granularity and options; or
+ * {@link #NONE}, full precision.
+ *
+ * <p>Written {@code format/granularity[+option...]}: "int4/g32", "int8/token", "fp4/g128",
+ * "uint4/channel", "int4/g32+lsq", "int4/g256+clip", "int4/g256+groupclip", or "none".
+ * {@link #toString()} writes this form and {@link #parse(String)} reads it back.
+ *
+ * @param format the grid, null only for NONE
+ * @param granularity which elements share a scale, null only for NONE
+ * @param lsq learned step size (LSQ, Esser et al. 2020) instead of AbsMax: for weights
+ * @param clip learnable clipping (PACT): for layer inputs
+ */
+public record QuantSpec(NumberFormat format, Granularity granularity, boolean lsq, ClipMode clip) {
+    /** Full precision: the tensor passes through untouched. */
+    public static final QuantSpec NONE = new QuantSpec(null, null, false, ClipMode.NONE);
+
+    public QuantSpec {
+        if (clip == null) {
+            clip = ClipMode.NONE;
+        }
+        if (format == null || granularity == null) {
+            if (format != null || granularity != null || lsq || clip != ClipMode.NONE) {
+                throw new IllegalArgumentException("a quantization spec needs both a format and a granularity");
+            }
+        } else {
+            String written = format + "/" + granularity;
+            if (lsq && clip != ClipMode.NONE) {
+                throw new IllegalArgumentException(written
+                        + ": lsq and clip cannot be combined (both learn the scale's range)");
+            }
+            if ((lsq || clip != ClipMode.NONE) && !format.symmetric()) {
+                throw new IllegalArgumentException(written + "+" + (lsq ? "lsq" : clip.option())
+                        + ": learned scales and clipping need a symmetric format (int or fp4)");
+            }
+        }
+    }
+
+    /** A spec without options. */
+    public static QuantSpec of(NumberFormat format, Granularity granularity) {
+        return new QuantSpec(format, granularity, false, ClipMode.NONE);
+    }
+
+    /** Parses the written form; errors say which part was wrong and what was expected. */
+    public static QuantSpec parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("none")) {
+            return NONE;
+        }
+        String[] parts = t.split("\\+", -1);
+        String[] head = parts[0].split("/", -1);
+        if (head.length != 2) {
+            throw new IllegalArgumentException("'" + text.trim()
+                    + "': expected format/granularity such as int4/g32, int8/token, fp4/g128, or none");
+        }
+        NumberFormat format = NumberFormat.parse(head[0]);
+        Granularity granularity = Granularity.parse(head[1]);
+        boolean lsq = false;
+        ClipMode clip = ClipMode.NONE;
+        for (int i = 1; i < parts.length; i++) {
+            String option = parts[i].trim();
+            boolean repeated;
+            switch (option) {
+                case "lsq" -> {
+                    repeated = lsq;
+                    lsq = true;
+                }
+                case "clip", "groupclip" -> {
+                    repeated = clip != ClipMode.NONE;
+                    clip = option.equals("clip") ? ClipMode.TENSOR : ClipMode.GROUP;
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + option + "' in '"
+                        + text.trim() + "': expected lsq, clip or groupclip");
+            }
+            if (repeated) {
+                throw new IllegalArgumentException("option '" + option + "' given twice in '" + text.trim() + "'");
+            }
+        }
+        return new QuantSpec(format, granularity, lsq, clip);
+    }
+
+    public boolean isNone() {
+        return format == null;
+    }
+
+    /** True when the quantizer of this spec has a learned parameter (LSQ steps or clip values). */
+    public boolean learned() {
+        return lsq || clip != ClipMode.NONE;
+    }
+
+    /** The same spec at another width (granularity and options kept): int4/g32 -> int8/g32. */
+    public QuantSpec withBits(int bits) {
+        if (isNone()) {
+            throw new IllegalStateException("none has no bit width to change");
+        }
+        return new QuantSpec(format.withBits(bits), granularity, lsq, clip);
+    }
+
+    /** The same spec with another granularity. */
+    public QuantSpec withGranularity(Granularity newGranularity) {
+        if (isNone()) {
+            throw new IllegalStateException("none has no granularity to change");
+        }
+        return new QuantSpec(format, newGranularity, lsq, clip);
+    }
+
+    /**
+     * Checks that this spec makes sense for a tensor of {@code role} and returns it: per-token
+     * scales and clipping belong to layer inputs, per-channel scales and LSQ to weights (a
+     * learned per-token value would have nothing to attach to, tokens change every batch).
+     */
+    public QuantSpec requireFor(Role role) {
+        if (isNone()) {
+            return this;
+        }
+        String written = toString();
+        if (role == Role.WEIGHT) {
+            if (granularity.kind() == Granularity.Kind.TOKEN) {
+                throw new IllegalArgumentException(written
+                        + ": per-token granularity applies to layer inputs; a weight uses channel, gN or tensor");
+            }
+            if (clip != ClipMode.NONE) {
+                throw new IllegalArgumentException(written
+                        + ": learnable clipping applies to layer inputs; a weight learns its scale with lsq");
+            }
+        } else {
+            if (granularity.kind() == Granularity.Kind.CHANNEL) {
+                throw new IllegalArgumentException(written
+                        + ": per-channel granularity applies to weights; a layer input uses token, gN or tensor");
+            }
+            if (lsq) {
+                throw new IllegalArgumentException(written
+                        + ": lsq (learned step size) applies to weights; a layer input learns clip or groupclip");
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        if (isNone()) {
+            return "none";
+        }
+        StringBuilder s = new StringBuilder().append(format).append('/').append(granularity);
+        if (lsq) {
+            s.append("+lsq");
+        }
+        if (clip != ClipMode.NONE) {
+            s.append('+').append(clip.option());
+        }
+        return s.toString();
+    }
+}
