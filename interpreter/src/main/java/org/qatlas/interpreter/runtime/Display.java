@@ -82,6 +82,11 @@ public final class Display {
 
     /** A domain value reads like the call that makes it: llama(layers: 2, hidden: 64, ...). */
     private static void writeDomain(StringBuilder out, DomainValue domain) {
+        String written = domain.unwrap().written();
+        if (written != null) {
+            out.append(written);
+            return;
+        }
         out.append(domain.unwrap().kind()).append('(');
         java.util.List<String> names = domain.unwrap().fieldNames();
         for (int i = 0; i < names.size(); i++) {

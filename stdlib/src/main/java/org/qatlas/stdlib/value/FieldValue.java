@@ -23,4 +23,12 @@ public interface FieldValue {
 
     /** A copy with some fields replaced. */
     FieldValue with(Map<String, Object> changes);
+
+    /**
+     * How the value is shown when all its fields would say too much, for example
+     * {@code int(4, group: 32)}; null to show every field.
+     */
+    default String written() {
+        return null;
+    }
 }

@@ -1,0 +1,124 @@
+package org.qatlas.stdlib.quant;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qatlas.stdlib.value.FieldValue;
+import org.qatlas.stdlib.value.Fields;
+
+/**
+ * A quantization scheme as scripts write it:
+ * {@code quant(weights: int(4, group: 32), acts: int(4, group: 32),
+ * overrides: { "*.fc2.input": int(8, per: "token") })}. {@code quant()} is full precision.
+ * An override maps a layer-name pattern to a format, to a bit width alone (which keeps the
+ * rest of the default), or to none (full precision); the last matching pattern wins.
+ */
+public final class SchemeValue implements FieldValue {
+    private static final List<String> FIELDS = List.of("weights", "acts", "overrides");
+
+    private final FormatValue weights;
+    private final FormatValue acts;
+    private final Map<String, Object> overrides;
+    private final Scheme scheme;
+
+    public SchemeValue(FormatValue weights, FormatValue acts, Map<String, Object> overrides) {
+        this.weights = weights;
+        this.acts = acts;
+        this.overrides = overrides == null ? Map.of() : new LinkedHashMap<>(overrides);
+        Scheme built = new Scheme(weights == null ? QuantSpec.NONE : weights.toSpec(Role.WEIGHT),
+                acts == null ? QuantSpec.NONE : acts.toSpec(Role.INPUT));
+        for (Map.Entry<String, Object> override : this.overrides.entrySet()) {
+            built = withOverride(built, override.getKey(), override.getValue());
+        }
+        this.scheme = built;
+    }
+
+    /** {@code quant(weights:, acts:, overrides:)} from a script's arguments. */
+    @SuppressWarnings("unchecked")
+    public static SchemeValue of(Object weights, Object acts, Object overrides) {
+        if (overrides != null && !(overrides instanceof Map)) {
+            throw new IllegalArgumentException("quant: overrides must be a record of pattern: format, such as "
+                    + "{ \"*.fc2.input\": int(8) }");
+        }
+        return new SchemeValue(format("weights", weights), format("acts", acts), (Map<String, Object>) overrides);
+    }
+
+    private static FormatValue format(String name, Object value) {
+        if (value == null || value instanceof FormatValue) {
+            return (FormatValue) value;
+        }
+        throw new IllegalArgumentException("quant: " + name + " must be a format such as int(4, group: 32) or fp4(), not " + value);
+    }
+
+    private static Scheme withOverride(Scheme scheme, String pattern, Object value) {
+        if (value == null) {
+            return scheme.override(pattern, QuantSpec.NONE);
+        }
+        if (value instanceof Long || value instanceof Double) {
+            return scheme.overrideBits(pattern, (int) Fields.wholeNumber("quant", "bits of '" + pattern + "'", value));
+        }
+        if (value instanceof FormatValue format) {
+            Role role = pattern.endsWith("." + Role.WEIGHT.suffix()) ? Role.WEIGHT
+                    : pattern.endsWith("." + Role.INPUT.suffix()) ? Role.INPUT : null;
+            if (role == null) {
+                throw new IllegalArgumentException("quant: the override '" + pattern + "' must end in ."
+                        + Role.WEIGHT.suffix() + " or ." + Role.INPUT.suffix() + " to say which tensor it quantizes");
+            }
+            return scheme.override(pattern, format.toSpec(role));
+        }
+        throw new IllegalArgumentException("quant: the override for '" + pattern + "' must be a format, a bit width or none, not "
+                + value);
+    }
+
+    /** The scheme the training engine uses. */
+    public Scheme scheme() {
+        return scheme;
+    }
+
+    /** Whether anything is quantized at all. */
+    public boolean quantizes() {
+        return weights != null || acts != null || overrides.values().stream().anyMatch(v -> v != null);
+    }
+
+    @Override
+    public String kind() {
+        return "quant";
+    }
+
+    @Override
+    public List<String> fieldNames() {
+        return FIELDS;
+    }
+
+    @Override
+    public Object field(String name) {
+        return switch (name) {
+            case "weights" -> weights;
+            case "acts" -> acts;
+            default -> overrides;
+        };
+    }
+
+    @Override
+    public FieldValue with(Map<String, Object> changes) {
+        Fields.checkNames("quant", changes, FIELDS);
+        return of(changes.containsKey("weights") ? changes.get("weights") : weights,
+                changes.containsKey("acts") ? changes.get("acts") : acts,
+                changes.containsKey("overrides") ? changes.get("overrides") : overrides);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SchemeValue s && s.scheme.equals(scheme);
+    }
+
+    @Override
+    public int hashCode() {
+        return scheme.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return scheme.toString();
+    }
+}
