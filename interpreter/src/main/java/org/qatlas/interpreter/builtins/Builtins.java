@@ -30,6 +30,7 @@ public final class Builtins {
         builtins.mathematics();
         builtins.collections();
         builtins.general();
+        ModelBuiltins.install(builtins);
         QuantBuiltins.install(builtins);
         TrainingBuiltins.install(builtins);
         return builtins.functions;

@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.qatlas.stdlib.text.NumberText;
+import org.qatlas.stdlib.value.Fields;
 
 /**
  * Any UTF-8 text file, or every file under a folder, as byte tokens (vocabulary 256). Files
@@ -20,12 +24,21 @@ import java.util.stream.Stream;
 public final class Corpus implements TokenData {
     private final Path path;
     private final double holdout;
+    private final long seed;
     private final ByteSplit split;
 
-    private Corpus(Path path, double holdout, ByteSplit split) {
+    private Corpus(Path path, double holdout, long seed, ByteSplit split) {
         this.path = path;
         this.holdout = holdout;
+        this.seed = seed;
         this.split = split;
+    }
+
+    /** {@code corpus(path, holdout:, seed:)} from a script's arguments; null is the default. */
+    public static Corpus of(Object path, Object holdout, Object seed) {
+        return open(Path.of(Fields.string("corpus", "path", path)),
+                holdout == null ? 0.05 : Fields.number("corpus", "holdout", holdout),
+                seed == null ? 0 : Fields.wholeNumber("corpus", "seed", seed));
     }
 
     /**
@@ -49,7 +62,7 @@ public final class Corpus implements TokenData {
         if (buffers.isEmpty()) {
             throw new IllegalArgumentException("corpus: " + path + " holds no text");
         }
-        return new Corpus(path, holdout, new ByteSplit(buffers, holdout, seed));
+        return new Corpus(path, holdout, seed, new ByteSplit(buffers, holdout, seed));
     }
 
     private static List<Path> files(Path path) {
@@ -103,7 +116,41 @@ public final class Corpus implements TokenData {
     }
 
     @Override
+    public String kind() {
+        return "corpus";
+    }
+
+    @Override
+    public List<String> fieldNames() {
+        return List.copyOf(fields().keySet());
+    }
+
+    @Override
+    public Object field(String name) {
+        return fields().get(name);
+    }
+
+    private Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("path", path.toString());
+        fields.put("holdout", holdout);
+        fields.put("seed", seed);
+        fields.put("vocab", 256L);
+        fields.put("train_tokens", trainTokens());
+        fields.put("heldout_tokens", heldOutTokens());
+        return fields;
+    }
+
+    @Override
+    public Corpus with(Map<String, Object> changes) {
+        Fields.checkNames("corpus", changes, List.of("path", "holdout", "seed"));
+        Map<String, Object> merged = fields();
+        merged.putAll(changes);
+        return of(merged.get("path"), merged.get("holdout"), merged.get("seed"));
+    }
+
+    @Override
     public String describe() {
-        return "corpus(\"" + path + "\", holdout: " + holdout + ")";
+        return "corpus(\"" + path + "\", holdout: " + NumberText.format(holdout) + ", seed: " + seed + ")";
     }
 }

@@ -1,8 +1,12 @@
 package org.qatlas.stdlib.data;
 
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.qatlas.stdlib.text.NumberText;
+import org.qatlas.stdlib.value.Fields;
 
 /**
  * A generated language whose entropy rate is known exactly, so that the irreducible loss E of
@@ -94,6 +98,57 @@ public final class SyntheticLanguage implements TokenData {
         return h;
     }
 
+    /** The settings a script gives, in the order of the {@code synthetic(...)} built-in. */
+    public static final List<String> SETTINGS = List.of("vocab", "tokens", "order", "zipf", "seed", "holdout");
+
+    /** {@code synthetic(...)} from a script's arguments in the order of {@link #SETTINGS}; null is the default. */
+    public static SyntheticLanguage of(Object vocab, Object tokens, Object order, Object zipf, Object seed, Object holdout) {
+        return generate(vocab == null ? 64 : (int) Fields.wholeNumber("synthetic", "vocab", vocab),
+                tokens == null ? 5_000_000 : Fields.wholeNumber("synthetic", "tokens", tokens),
+                order == null ? 4 : (int) Fields.wholeNumber("synthetic", "order", order),
+                zipf == null ? 1.0 : Fields.number("synthetic", "zipf", zipf),
+                seed == null ? 0 : Fields.wholeNumber("synthetic", "seed", seed),
+                holdout == null ? 0.05 : Fields.number("synthetic", "holdout", holdout));
+    }
+
+    @Override
+    public String kind() {
+        return "synthetic";
+    }
+
+    @Override
+    public List<String> fieldNames() {
+        return List.copyOf(fields().keySet());
+    }
+
+    @Override
+    public Object field(String name) {
+        return fields().get(name);
+    }
+
+    private Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("vocab", (long) vocab);
+        fields.put("tokens", tokens);
+        fields.put("order", (long) order);
+        fields.put("zipf", zipf);
+        fields.put("seed", seed);
+        fields.put("holdout", holdout);
+        fields.put("entropy", entropy);
+        fields.put("train_tokens", trainTokens());
+        fields.put("heldout_tokens", heldOutTokens());
+        return fields;
+    }
+
+    @Override
+    public SyntheticLanguage with(Map<String, Object> changes) {
+        Fields.checkNames("synthetic", changes, SETTINGS);
+        Map<String, Object> merged = fields();
+        merged.putAll(changes);
+        return of(merged.get("vocab"), merged.get("tokens"), merged.get("order"), merged.get("zipf"), merged.get("seed"),
+                merged.get("holdout"));
+    }
+
     /** The entropy rate in nats per token: the lowest loss any model can reach. */
     public double entropy() {
         return entropy;
@@ -121,8 +176,8 @@ public final class SyntheticLanguage implements TokenData {
 
     @Override
     public String describe() {
-        return "synthetic(vocab: " + vocab + ", tokens: " + tokens + ", order: " + order + ", zipf: " + zipf
-                + ", seed: " + seed + ", holdout: " + holdout + ")";
+        return "synthetic(vocab: " + vocab + ", tokens: " + NumberText.si(tokens) + ", order: " + order + ", zipf: "
+                + NumberText.format(zipf) + ", seed: " + seed + ", holdout: " + NumberText.format(holdout) + ")";
     }
 
     /** Makes the text; all tables are drawn from the seed, so the same seed gives the same text. */
