@@ -1,0 +1,156 @@
+package org.qatlas.stdlib.model;
+
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A bias-free linear layer {@code y = T_in(x) . T_w(W)} with W laid out [in, out]: row i holds
+ * the weights from input feature i, column j those into output feature j. Inputs are
+ * [rows, in] with rows = batch * time.
+ *
+ * <p>The weight may be stored in several parts concatenated along the output dimension, so
+ * that two projections of the same input run as one GEMM and share one input hook: the
+ * MLP's "fc1" is [gate | up]. The weight hook then sees the concatenation [in, sum of outs].
+ *
+ * <p>{@link TensorTransform} hooks on the input and the weight are where fake quantization
+ * plugs in; both default to the identity.
+ */
+public final class Linear {
+    private final String name;
+    private final INDArray[] weights;
+    private final INDArray[] gradients;
+    private final long in;
+    private final long out;
+    private TensorTransform inputTransform = TensorTransform.IDENTITY;
+    private TensorTransform weightTransform = TensorTransform.IDENTITY;
+    private INDArray lastInput;
+    private INDArray usedInput;
+    private INDArray usedWeight;
+
+    /** One weight [in, out] and its gradient accumulator of the same shape. */
+    public Linear(String name, INDArray weight, INDArray gradient) {
+        this(name, new INDArray[] {weight}, new INDArray[] {gradient});
+    }
+
+    /** Weight parts [in, out_k], joined along the output dimension in the order given. */
+    public Linear(String name, INDArray[] weights, INDArray[] gradients) {
+        this.name = Objects.requireNonNull(name);
+        if (weights.length == 0 || weights.length != gradients.length) {
+            throw new IllegalArgumentException(name + ": need one gradient per weight part");
+        }
+        long rows = weights[0].size(0);
+        long cols = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i].rank() != 2 || weights[i].size(0) != rows) {
+                throw new IllegalArgumentException(name + ": weight parts must be [in, out] with the same in");
+            }
+            if (!weights[i].equalShapes(gradients[i])) {
+                throw new IllegalArgumentException(name + ": gradient shape differs from weight shape");
+            }
+            cols += weights[i].size(1);
+        }
+        this.weights = weights.clone();
+        this.gradients = gradients.clone();
+        this.in = rows;
+        this.out = cols;
+    }
+
+    /** The name quantization overrides match, e.g. "layers.0.fc2". */
+    public String name() {
+        return name;
+    }
+
+    public long inFeatures() {
+        return in;
+    }
+
+    public long outFeatures() {
+        return out;
+    }
+
+    public void setInputTransform(TensorTransform transform) {
+        inputTransform = Objects.requireNonNull(transform);
+    }
+
+    public void setWeightTransform(TensorTransform transform) {
+        weightTransform = Objects.requireNonNull(transform);
+    }
+
+    public TensorTransform inputTransform() {
+        return inputTransform;
+    }
+
+    public TensorTransform weightTransform() {
+        return weightTransform;
+    }
+
+    /** Training forward: caches the transformed input and weight for {@link #backward}. */
+    public INDArray forward(INDArray x) {
+        checkInput(x);
+        lastInput = x;
+        usedInput = inputTransform.forward(x);
+        usedWeight = weightTransform.forward(joinedWeight());
+        return Nd4j.gemm(usedInput, usedWeight, false, false);
+    }
+
+    /** Evaluation forward: the same output, nothing kept for a backward pass. */
+    public INDArray infer(INDArray x) {
+        checkInput(x);
+        lastInput = x;
+        return Nd4j.gemm(inputTransform.forward(x), weightTransform.forward(joinedWeight()), false, false);
+    }
+
+    /**
+     * Given dL/dy [rows, out], adds dL/dW into the gradient accumulators and returns dL/dx
+     * [rows, in]. Both hooks' backward maps are applied (straight-through where they say so).
+     */
+    public INDArray backward(INDArray gradOut) {
+        if (usedInput == null) {
+            throw new IllegalStateException(name + ": backward without a training forward");
+        }
+        boolean plainWeight = weightTransform == TensorTransform.IDENTITY && weights.length == 1;
+        if (plainWeight) {
+            // dW += x^T dy, accumulated by the GEMM itself (beta = 1): no temporary.
+            Nd4j.gemm(usedInput, gradOut, gradients[0], true, false, 1.0, 1.0);
+        } else {
+            INDArray gradWeight = weightTransform.backward(Nd4j.gemm(usedInput, gradOut, true, false));
+            long start = 0;
+            for (int i = 0; i < weights.length; i++) {
+                long width = weights[i].size(1);
+                gradients[i].addi(weights.length == 1 ? gradWeight
+                        : gradWeight.get(NDArrayIndex.all(), NDArrayIndex.interval(start, start + width)));
+                start += width;
+            }
+        }
+        INDArray gradInput = inputTransform.backward(Nd4j.gemm(gradOut, usedWeight, false, true));
+        usedInput = null;
+        usedWeight = null;
+        return gradInput;
+    }
+
+    /**
+     * The raw input (before the input hook) of the last forward or infer, for diagnostics such
+     * as the kurtosis of the FC2 input; null before the first.
+     */
+    public INDArray lastInput() {
+        return lastInput;
+    }
+
+    /** Drops the raw input kept for diagnostics. */
+    public void forgetLastInput() {
+        lastInput = null;
+    }
+
+    private INDArray joinedWeight() {
+        return weights.length == 1 ? weights[0] : Nd4j.hstack(weights);
+    }
+
+    private void checkInput(INDArray x) {
+        if (x.rank() != 2 || x.size(1) != in) {
+            throw new IllegalArgumentException(name + ": input must be [rows, " + in + "], not "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+    }
+}

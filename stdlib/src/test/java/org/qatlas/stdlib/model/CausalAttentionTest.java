@@ -1,0 +1,80 @@
+package org.qatlas.stdlib.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Grouped-query attention with heads 4 and kvHeads 2: query heads 0, 1 read kv head 0; 2, 3 read 1. */
+class CausalAttentionTest {
+    private static final int BATCH = 2;
+    private static final int TIME = 5;
+    private static final int HEADS = 4;
+    private static final int KV_HEADS = 2;
+    private static final int HEAD_DIM = 4;
+    private final CausalAttention attention = new CausalAttention(HEADS, KV_HEADS, HEAD_DIM, DataType.DOUBLE);
+    private final INDArray q = GradientCheck.random(31, 1.0, BATCH * TIME, HEADS * HEAD_DIM);
+    private final INDArray k = GradientCheck.random(32, 1.0, BATCH * TIME, KV_HEADS * HEAD_DIM);
+    private final INDArray v = GradientCheck.random(33, 1.0, BATCH * TIME, KV_HEADS * HEAD_DIM);
+
+    @Test
+    void matchesAPlainLoopOverHeadsAndPositions() {
+        INDArray out = attention.infer(q, k, v, BATCH, TIME);
+        INDArray expected = Nd4j.zeros(DataType.DOUBLE, BATCH * TIME, HEADS * HEAD_DIM);
+        double scale = 1 / Math.sqrt(HEAD_DIM);
+        for (int b = 0; b < BATCH; b++) {
+            for (int h = 0; h < HEADS; h++) {
+                int kvHead = h / (HEADS / KV_HEADS);
+                for (int t = 0; t < TIME; t++) {
+                    double[] weights = new double[t + 1];
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int s = 0; s <= t; s++) {
+                        double dot = 0;
+                        for (int i = 0; i < HEAD_DIM; i++) {
+                            dot += q.getDouble(b * TIME + t, h * HEAD_DIM + i) * k.getDouble(b * TIME + s, kvHead * HEAD_DIM + i);
+                        }
+                        weights[s] = dot * scale;
+                        max = Math.max(max, weights[s]);
+                    }
+                    double total = 0;
+                    for (int s = 0; s <= t; s++) {
+                        weights[s] = Math.exp(weights[s] - max);
+                        total += weights[s];
+                    }
+                    for (int i = 0; i < HEAD_DIM; i++) {
+                        double sum = 0;
+                        for (int s = 0; s <= t; s++) {
+                            sum += weights[s] / total * v.getDouble(b * TIME + s, kvHead * HEAD_DIM + i);
+                        }
+                        expected.putScalar(b * TIME + t, h * HEAD_DIM + i, sum);
+                    }
+                }
+            }
+        }
+        assertTrue(expected.equalsWithEps(out, 1e-12), "attention differs from the reference loop");
+    }
+
+    @Test
+    void firstPositionReturnsItsOwnValue() {
+        INDArray out = attention.infer(q, k, v, BATCH, TIME);
+        // Head 3 reads kv head 1; at t = 0 the only visible value is v[0].
+        for (int i = 0; i < HEAD_DIM; i++) {
+            assertEquals(v.getDouble(0, HEAD_DIM + i), out.getDouble(0, 3 * HEAD_DIM + i), 1e-12);
+        }
+    }
+
+    @Test
+    void backwardMatchesFiniteDifferences() {
+        INDArray r = GradientCheck.random(34, 1.0, BATCH * TIME, HEADS * HEAD_DIM);
+        attention.forward(q, k, v, BATCH, TIME);
+        INDArray[] grads = attention.backward(r);
+        java.util.function.DoubleSupplier loss =
+                () -> GradientCheck.weightedSum(attention.infer(q, k, v, BATCH, TIME), r);
+        GradientCheck.assertAll("attention q", q, grads[0], loss);
+        GradientCheck.assertAll("attention k", k, grads[1], loss);
+        GradientCheck.assertAll("attention v", v, grads[2], loss);
+    }
+}
