@@ -3,6 +3,7 @@ package org.qatlas.stdlib.quant;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.model.TensorTransform;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Rint;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -41,7 +42,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>One quantizer serves one tensor: it keeps what the last forward needs for its backward.
  * Not thread-safe.
  */
-public final class FakeQuantizer {
+public final class FakeQuantizer implements TensorTransform {
     /** Smallest step or clip value used, so that a parameter pushed to or below zero stays usable. */
     public static final double MIN_VALUE = 1e-8;
 
@@ -82,6 +83,7 @@ public final class FakeQuantizer {
      * {@link #backward} needs. Returns a new tensor of the same shape and data type; for "none",
      * x itself.
      */
+    @Override
     public INDArray forward(INDArray x) {
         return compute(x, true);
     }
@@ -96,6 +98,7 @@ public final class FakeQuantizer {
      * its output (same shape). Also adds the learned parameter's gradient to {@link #gradient()}.
      * With nothing clipped this is gradOut itself, not a copy.
      */
+    @Override
     public INDArray backward(INDArray gradOut) {
         if (!forwardDone) {
             throw new IllegalStateException("backward called before forward on " + spec + " " + role.suffix());
