@@ -57,6 +57,11 @@ public final class Linear {
         this.out = cols;
     }
 
+    /** The weight as one [in, out] matrix (joined into a new array when stored in parts). */
+    public INDArray weight() {
+        return weights.length == 1 ? weights[0] : org.nd4j.linalg.factory.Nd4j.hstack(weights);
+    }
+
     /** The name quantization overrides match, e.g. "layers.0.fc2". */
     public String name() {
         return name;

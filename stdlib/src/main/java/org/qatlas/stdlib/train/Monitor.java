@@ -1,0 +1,18 @@
+package org.qatlas.stdlib.train;
+
+/**
+ * Watches a run from outside: shows progress and may stop it. The interpreter uses it to draw
+ * a progress line on a terminal and to let Ctrl-C interrupt a run between steps.
+ */
+public interface Monitor {
+    Monitor NONE = new Monitor() {
+    };
+
+    /** Called after every step; may throw to stop the run (an interruption, say). */
+    default void step(long step, long steps, long tokens, double loss, double tokensPerSecond) {
+    }
+
+    /** Called once the run is over, to clear a progress line. */
+    default void done() {
+    }
+}

@@ -1,0 +1,275 @@
+package org.qatlas.stdlib.train;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.data.TokenData;
+import org.qatlas.stdlib.model.Linear;
+import org.qatlas.stdlib.model.LlamaConfig;
+import org.qatlas.stdlib.model.LlamaModel;
+import org.qatlas.stdlib.model.ModelValue;
+import org.qatlas.stdlib.model.TensorTransform;
+import org.qatlas.stdlib.quant.FakeQuantizer;
+import org.qatlas.stdlib.quant.QuantSpec;
+import org.qatlas.stdlib.quant.QuantStats;
+import org.qatlas.stdlib.quant.Role;
+import org.qatlas.stdlib.quant.Scheme;
+import org.qatlas.stdlib.quant.SchemeValue;
+import org.qatlas.stdlib.text.NumberText;
+
+/**
+ * Trains a model under a quantization scheme and a budget on token data, as {@code train(...)}
+ * does: an FP phase, then a QAT phase with fake quantizers on the linear layers' weights and
+ * inputs (straight-through gradients), AdamW with global-norm clipping, and the learning-rate
+ * plan of the budget. Runs are deterministic by seed, and a configuration trained before in
+ * this process is answered from the run store.
+ */
+public final class Trainer {
+    /** Loss above this (nats) means the run has diverged; ln(256) is 5.5 for byte tokens. */
+    private static final double EXPLODED = 50;
+    private static final Map<String, RunRecord> STORE = new ConcurrentHashMap<>();
+
+    private Trainer() {
+    }
+
+    public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
+            Monitor monitor) {
+        LlamaConfig config = modelValue.config();
+        if (data.vocab() > config.vocab()) {
+            throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
+                    + config.vocab());
+        }
+        Map<String, Object> described = describe(modelValue, scheme, budget, data, seed);
+        String runId = runId(described);
+        RunRecord stored = STORE.get(runId);
+        if (stored != null) {
+            return stored;
+        }
+        RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described).run();
+        STORE.put(runId, record);
+        return record;
+    }
+
+    private static Map<String, Object> describe(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("model", model);
+        config.put("scheme", scheme);
+        config.put("budget", budget);
+        config.put("data", data.describe());
+        config.put("seed", seed);
+        return config;
+    }
+
+    /** A short id from the whole configuration: the same settings always get the same id. */
+    static String runId(Map<String, Object> config) {
+        String canonical = config.get("model").toString() + config.get("scheme") + config.get("budget") + config.get("data")
+                + config.get("seed");
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L; // FNV-1a
+        }
+        return HexFormat.of().toHexDigits(hash).substring(0, 12);
+    }
+
+    /** One run's state: the model, the optimizer, the data stream and the bookkeeping. */
+    private static final class Run {
+        private final LlamaConfig config;
+        private final SchemeValue scheme;
+        private final Budget budget;
+        private final TokenData data;
+        private final long seed;
+        private final Monitor monitor;
+        private final String runId;
+        private final Map<String, Object> described;
+        private final LlamaModel model;
+        private final Map<String, FakeQuantizer> quantizers = new LinkedHashMap<>();
+
+        Run(LlamaConfig config, SchemeValue scheme, Budget budget, TokenData data, long seed, Monitor monitor, String runId,
+                Map<String, Object> described) {
+            this.config = config;
+            this.scheme = scheme;
+            this.budget = budget;
+            this.data = data;
+            this.seed = seed;
+            this.monitor = monitor;
+            this.runId = runId;
+            this.described = described;
+            this.model = new LlamaModel(config, seed);
+        }
+
+        RunRecord run() {
+            int seq = config.seq();
+            PhasePlan plan = budget.plan(seq, scheme.quantizes());
+            AdamW optimizer = new AdamW(budget.beta1(), budget.beta2(), budget.epsilon(), budget.weightDecay());
+            SplittableRandom batches = new SplittableRandom(seed);
+            int[][] windows = new int[budget.batch()][seq + 1];
+            double[] losses = new double[(int) plan.steps()];
+            List<Map<String, Object>> curve = new ArrayList<>();
+            long curveEvery = Math.max(1, plan.steps() / 200);
+            long start = System.nanoTime();
+            long tokensPerStep = (long) budget.batch() * seq;
+            try {
+                for (long step = 0; step < plan.steps(); step++) {
+                    if (step == plan.fpSteps() && plan.qatSteps() > 0) {
+                        startQat(optimizer);
+                    }
+                    data.sample(batches, false, windows);
+                    double loss = model.lossAndGradients(windows);
+                    checkLoss(loss, step, plan);
+                    losses[(int) step] = loss;
+                    GradientClipping.clip(allGradients(), budget.gradClip());
+                    double lr = budget.lr() * plan.lrFactor(step);
+                    optimizer.update(allParameters(), allGradients(), lr);
+                    long tokens = (step + 1) * tokensPerStep;
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    if (step % curveEvery == 0 || step == plan.steps() - 1) {
+                        curve.add(point(step, tokens, loss, lr, plan.phase(step)));
+                    }
+                    monitor.step(step + 1, plan.steps(), tokens, loss, tokens / Math.max(seconds, 1e-9));
+                }
+            } finally {
+                monitor.done();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long tokens = plan.steps() * tokensPerStep;
+            double tokensPerSecond = tokens / seconds;
+            double flops = config.flopsPerToken() * tokensPerSecond;
+            return new RunRecord(runId, smoothed(losses), evaluate(), curve, tokens, plan.steps(), seconds, tokensPerSecond,
+                    flops / 1e9, flops / GemmRate.measured(), described, diagnostics());
+        }
+
+        /** Puts fake quantizers on every linear layer the scheme quantizes. */
+        private void startQat(AdamW optimizer) {
+            Scheme rules = scheme.scheme();
+            for (Map.Entry<String, Linear> entry : model.linears().entrySet()) {
+                Linear linear = entry.getValue();
+                linear.setWeightTransform(quantizer(rules, entry.getKey(), Role.WEIGHT));
+                linear.setInputTransform(quantizer(rules, entry.getKey(), Role.INPUT));
+            }
+            if (budget.resetOptimizer()) {
+                optimizer.reset();
+            }
+        }
+
+        private TensorTransform quantizer(Scheme rules, String layer, Role role) {
+            QuantSpec spec = rules.resolve(layer, role);
+            if (spec.isNone()) {
+                return TensorTransform.IDENTITY;
+            }
+            FakeQuantizer quantizer = new FakeQuantizer(spec, role);
+            quantizers.put(layer + "." + role.suffix(), quantizer);
+            return quantizer;
+        }
+
+        /** The model's parameters plus the quantizers' learned scales and clip values. */
+        private Map<String, INDArray> allParameters() {
+            Map<String, INDArray> all = new LinkedHashMap<>(model.parameters());
+            quantizers.forEach((name, q) -> {
+                if (q.parameter() != null) {
+                    all.put(name + ".scale", q.parameter());
+                }
+            });
+            return all;
+        }
+
+        private Map<String, INDArray> allGradients() {
+            Map<String, INDArray> all = new LinkedHashMap<>(model.gradients());
+            quantizers.forEach((name, q) -> {
+                if (q.gradient() != null) {
+                    all.put(name + ".scale", q.gradient());
+                }
+            });
+            return all;
+        }
+
+        private void checkLoss(double loss, long step, PhasePlan plan) {
+            if (Double.isNaN(loss) || Double.isInfinite(loss)) {
+                throw new TrainingStopped("train: the loss became " + NumberText.format(loss) + " at step " + (step + 1) + " of " + plan.steps()
+                        + " (" + plan.phase(step) + " phase); lower lr or grad_clip");
+            }
+            if (loss > EXPLODED) {
+                throw new TrainingStopped(String.format("train: the loss exploded to %.3g at step %d of %d (%s phase); lower lr",
+                        loss, step + 1, plan.steps(), plan.phase(step)));
+            }
+        }
+
+        private static Map<String, Object> point(long step, long tokens, double loss, double lr, PhasePlan.Phase phase) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("step", step + 1);
+            point.put("tokens", tokens);
+            point.put("loss", loss);
+            point.put("lr", lr);
+            point.put("phase", phase.name().toLowerCase());
+            return point;
+        }
+
+        /** The final training loss, smoothed: the mean over the last tenth of the steps. */
+        private static double smoothed(double[] losses) {
+            int window = Math.max(1, losses.length / 10);
+            double sum = 0;
+            for (int i = losses.length - window; i < losses.length; i++) {
+                sum += losses[i];
+            }
+            return sum / window;
+        }
+
+        /** The mean loss on held-out windows, the same windows for every run with this seed. */
+        private double evaluate() {
+            int seq = config.seq();
+            long windowsWanted = Math.max(1, budget.evalTokens() / seq);
+            SplittableRandom held = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            double total = 0;
+            long done = 0;
+            while (done < windowsWanted) {
+                int count = (int) Math.min(budget.batch(), windowsWanted - done);
+                int[][] windows = new int[count][seq + 1];
+                data.sample(held, data.heldOutTokens() > 0, windows);
+                total += model.forwardLoss(windows) * count;
+                done += count;
+            }
+            return total / done;
+        }
+
+        /**
+         * Per linear-layer input: kurtosis and max/median outlier ratio (paper A finds the FC2
+         * input's kurtosis far above the others'), and the quantization error (MSE) of each
+         * quantized input and weight, measured on one held-out batch.
+         */
+        private Map<String, Object> diagnostics() {
+            int[][] windows = new int[Math.min(budget.batch(), 8)][config.seq() + 1];
+            data.sample(new SplittableRandom(seed ^ 0x9E3779B9L), data.heldOutTokens() > 0, windows);
+            model.lossAndGradients(windows); // a forward pass that keeps the layers' inputs
+            Map<String, Object> kurtosis = new LinkedHashMap<>();
+            Map<String, Object> outliers = new LinkedHashMap<>();
+            Map<String, Object> inputError = new LinkedHashMap<>();
+            Map<String, Object> weightError = new LinkedHashMap<>();
+            Scheme rules = scheme.scheme();
+            model.lastLinearInputs().forEach((name, input) -> {
+                kurtosis.put(name, QuantStats.kurtosis(input));
+                outliers.put(name, QuantStats.outlierRatio(input));
+                QuantSpec spec = rules.resolve(name);
+                if (!spec.isNone()) {
+                    inputError.put(name, QuantStats.quantizationMse(spec, Role.INPUT, input));
+                }
+            });
+            model.linears().forEach((name, linear) -> {
+                QuantSpec spec = rules.resolve(name, Role.WEIGHT);
+                if (!spec.isNone()) {
+                    weightError.put(name + ".weight", QuantStats.quantizationMse(spec, Role.WEIGHT, linear.weight()));
+                }
+            });
+            model.zeroGradients();
+            Map<String, Object> diagnostics = new LinkedHashMap<>();
+            diagnostics.put("kurtosis", kurtosis);
+            diagnostics.put("outlier_ratio", outliers);
+            diagnostics.put("input_mse", inputError);
+            diagnostics.put("weight_mse", weightError);
+            return diagnostics;
+        }
+    }
+}
