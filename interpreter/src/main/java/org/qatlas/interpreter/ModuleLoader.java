@@ -17,6 +17,7 @@ import org.qatlas.interpreter.parser.AstBuilder;
 import org.qatlas.interpreter.runtime.GlobalScope;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatRecord;
+import org.qatlas.interpreter.runtime.QatSyntaxError;
 import org.qatlas.stdlib.modules.BuiltinModules;
 import org.qatlas.stdlib.text.Suggestions;
 
@@ -63,6 +64,9 @@ public final class ModuleLoader {
             file = file.getAbsoluteFile().normalize();
         } catch (SecurityException | UnsupportedOperationException e) {
             throw new QatException("cannot import \"" + path + "\": this context may not read files", location);
+        } catch (InvalidPathException e) {
+            // A character no file name may hold, such as NUL: an error in the script.
+            throw new QatException("cannot import \"" + path + "\": not a valid path (" + e.getReason() + ")", location);
         }
         String key = "file:" + file.getPath();
         if (loaded.containsKey(key)) {
@@ -117,9 +121,14 @@ public final class ModuleLoader {
         loading.put(key, source.getName());
         try {
             GlobalScope scope = context.newScope(name);
+            RootCallTarget target;
+            try {
+                target = AstBuilder.parseProgram(language, source, scope).getCallTarget();
+            } catch (QatSyntaxError e) {
+                throw location == null ? e : e.raisedAt(location);
+            }
             // Called through the import node, so that an error inside the module lists the
             // import lines that led to it in its call chain.
-            RootCallTarget target = AstBuilder.parseProgram(language, source, scope).getCallTarget();
             if (location == null) {
                 target.call(); // the prelude, loaded before any script runs
             } else {

@@ -53,6 +53,24 @@ final class Arguments {
         return rest;
     }
 
+    /**
+     * The length of a sequence that is about to be copied into a new list. A range can be far
+     * longer than any Java array (range(1T)); casting its size to an int gave a negative array
+     * size and a Java exception instead of an error in the script.
+     */
+    @TruffleBoundary
+    static int listLength(Sequence sequence, String function, Node location) {
+        long size = sequence.size();
+        if (size > MAX_LIST_LENGTH) {
+            throw new QatException(function + "() cannot make a list of " + size + " elements (at most "
+                    + MAX_LIST_LENGTH + ")", location);
+        }
+        return (int) size;
+    }
+
+    /** The most elements a Java array, and so a list, can hold. */
+    static final int MAX_LIST_LENGTH = Integer.MAX_VALUE - 8;
+
     static boolean isNone(Object value) {
         return value == QatNone.INSTANCE;
     }

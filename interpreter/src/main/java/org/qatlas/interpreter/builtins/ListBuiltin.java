@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -21,9 +22,10 @@ public abstract class ListBuiltin extends BuiltinNode {
     @TruffleBoundary
     protected QatList apply(Object values) {
         Sequence sequence = Arguments.sequence(values, operation.name().toLowerCase(), this);
-        int n = (int) sequence.size();
+        int n = Arguments.listLength(sequence, operation.name().toLowerCase(), this);
         Object[] result = new Object[n];
         for (int i = 0; i < n; i++) {
+            TruffleSafepoint.poll(this); // a long copy can still be cancelled (Ctrl-C, a time limit)
             result[i] = switch (operation) {
                 case REVERSED -> sequence.get(n - 1 - i);
                 case ENUMERATE -> new QatList(new Object[] {(long) i, sequence.get(i)});

@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -27,6 +28,7 @@ public abstract class MinMaxBuiltin extends BuiltinNode {
         }
         Object best = values.get(0);
         for (long i = 1; i < values.size(); i++) {
+            TruffleSafepoint.poll(this); // max(range(1T)) must still stop on Ctrl-C or a time limit
             Object candidate = values.get(i);
             int order = compare(candidate, best, name);
             if (max ? order > 0 : order < 0) {
@@ -44,7 +46,13 @@ public abstract class MinMaxBuiltin extends BuiltinNode {
             double x = Values.toDouble(a);
             double y = Values.toDouble(b);
             if (Double.isNaN(x) || Double.isNaN(y)) {
-                return Double.isNaN(x) ? 1 : -1; // nan wins both, so it is never hidden
+                // nan wins in both min and max, as in NumPy, so that it is never hidden: it
+                // counts as the largest number for max and as the smallest for min.
+                if (Double.isNaN(x) && Double.isNaN(y)) {
+                    return 0;
+                }
+                int nanFirst = max ? 1 : -1;
+                return Double.isNaN(x) ? nanFirst : -nanFirst;
             }
             return Double.compare(x, y);
         }

@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 import org.qatlas.interpreter.runtime.QatException;
@@ -25,6 +26,15 @@ public abstract class RangeBuiltin extends BuiltinNode {
         if (step == 0) {
             throw new QatException("range() step must not be 0", this);
         }
-        return new QatRange(start, stop, step);
+        return make(start, stop, step);
+    }
+
+    @TruffleBoundary
+    private QatRange make(long start, long stop, long step) {
+        try {
+            return new QatRange(start, stop, step);
+        } catch (IllegalArgumentException tooLong) {
+            throw new QatException("range() would have " + tooLong.getMessage(), this);
+        }
     }
 }

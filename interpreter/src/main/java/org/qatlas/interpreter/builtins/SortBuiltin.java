@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -26,16 +27,20 @@ public abstract class SortBuiltin extends BuiltinNode {
         if (!(reverse instanceof Boolean descending)) {
             throw new QatException("sort(): reverse must be true or false, not " + Values.describe(reverse), this);
         }
-        int n = (int) sequence.size();
+        int n = Arguments.listLength(sequence, "sort", this);
         Object[] elements = new Object[n];
         Object[] keys = new Object[n];
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
+            TruffleSafepoint.poll(this); // a long sort can still be cancelled (Ctrl-C, a time limit)
             elements[i] = sequence.get(i);
             keys[i] = Arguments.isNone(key) ? elements[i] : call(key, elements[i]);
             order[i] = i;
         }
-        Comparator<Integer> byKey = (a, b) -> compare(keys[a], keys[b]);
+        Comparator<Integer> byKey = (a, b) -> {
+            TruffleSafepoint.poll(this);
+            return compare(keys[a], keys[b]);
+        };
         Arrays.sort(order, descending ? byKey.reversed() : byKey);
         Object[] sorted = new Object[n];
         for (int i = 0; i < n; i++) {

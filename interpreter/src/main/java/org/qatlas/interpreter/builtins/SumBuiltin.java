@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -34,9 +35,11 @@ public abstract class SumBuiltin extends BuiltinNode {
     }
 
     /** The exact sum when every value is a long and no overflow happens, else null. */
-    private static Long exactSum(Sequence sequence) {
+    private Long exactSum(Sequence sequence) {
         long total = 0;
         for (long i = 0; i < sequence.size(); i++) {
+            // sum(range(1T)) runs for hours; it must still stop on Ctrl-C or a time limit.
+            TruffleSafepoint.poll(this);
             if (!(sequence.get(i) instanceof Long value)) {
                 return null;
             }
@@ -54,6 +57,7 @@ public abstract class SumBuiltin extends BuiltinNode {
         double sum = 0;
         double compensation = 0;
         for (long i = 0; i < sequence.size(); i++) {
+            TruffleSafepoint.poll(this);
             double y = Arguments.number(sequence.get(i), name, this) - compensation;
             double t = sum + y;
             compensation = (t - sum) - y;

@@ -1,8 +1,10 @@
 package org.qatlas.interpreter.builtins;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
+import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatList;
 import org.qatlas.interpreter.runtime.Sequence;
 
@@ -18,8 +20,13 @@ public abstract class ZipBuiltin extends BuiltinNode {
             sequences[i] = Arguments.sequence(lists.get(i), "zip", this);
             length = Math.min(length, sequences[i].size());
         }
+        if (length > Arguments.MAX_LIST_LENGTH) {
+            throw new QatException("zip() cannot make a list of " + length + " elements (at most "
+                    + Arguments.MAX_LIST_LENGTH + ")", this);
+        }
         Object[] rows = new Object[(int) length];
         for (int row = 0; row < length; row++) {
+            TruffleSafepoint.poll(this); // a long zip can still be cancelled (Ctrl-C, a time limit)
             Object[] tuple = new Object[sequences.length];
             for (int i = 0; i < sequences.length; i++) {
                 tuple[i] = sequences[i].get(row);

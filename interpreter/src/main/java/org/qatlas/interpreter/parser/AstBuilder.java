@@ -91,11 +91,31 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
         SourceMap sources = new SourceMap(source, 0);
         CommonTokenStream tokens = tokenize(source.getCharacters().toString(), sources);
         QatParser parser = parser(tokens, sources);
-        QatParser.ProgramContext program = parser.program();
+        QatParser.ProgramContext program;
+        BlockNode body;
         AstBuilder builder = new AstBuilder(language, globals, sources, tokens);
-        BlockNode body = builder.statements(program.statement(), true);
-        body.at(source.createSection(0, source.getLength()));
-        return new ProgramRootNode(language, builder.scope.buildFrame(), body, source);
+        // Parsing and building recurse once per level of nesting; a few hundred levels of
+        // brackets or of '-' and '^' overflow the Java stack, which must not escape as a crash.
+        try {
+            program = parser.program();
+        } catch (StackOverflowError e) {
+            throw nestedTooDeeply(sources, parser.getCurrentToken());
+        }
+        try {
+            body = builder.statements(program.statement(), true);
+            body.at(source.createSection(0, source.getLength()));
+            body.guardStackOverflow();
+            ProgramRootNode root = new ProgramRootNode(language, builder.scope.buildFrame(), body, source);
+            root.getCallTarget(); // adopts the tree's nodes, which recurses as deep as the tree
+            return root;
+        } catch (StackOverflowError e) {
+            throw nestedTooDeeply(sources, program.getStart());
+        }
+    }
+
+    private static QatSyntaxError nestedTooDeeply(SourceMap sources, Token at) {
+        return new QatSyntaxError("nested too deeply (the interpreter ran out of stack); split the expression up",
+                sources.section(at), false);
     }
 
     private static CommonTokenStream tokenize(String text, SourceMap sources) {
@@ -371,18 +391,22 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
 
     @Override
     public QatExpressionNode visitOrExpr(QatParser.OrExprContext ctx) {
-        QatExpressionNode result = visit(ctx.andExpr(0));
-        for (int i = 1; i < ctx.andExpr().size(); i++) {
-            result = located(new ShortCircuitNode(result, visit(ctx.andExpr(i)), false), ctx);
+        // The operand lists are fetched once: ANTLR finds the i-th child of a kind by a scan,
+        // which would make a long chain (a + b + c + ...) quadratic to build.
+        List<QatParser.AndExprContext> operands = ctx.andExpr();
+        QatExpressionNode result = visit(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            result = located(new ShortCircuitNode(result, visit(operands.get(i)), false), ctx);
         }
         return result;
     }
 
     @Override
     public QatExpressionNode visitAndExpr(QatParser.AndExprContext ctx) {
-        QatExpressionNode result = visit(ctx.notExpr(0));
-        for (int i = 1; i < ctx.notExpr().size(); i++) {
-            result = located(new ShortCircuitNode(result, visit(ctx.notExpr(i)), true), ctx);
+        List<QatParser.NotExprContext> operands = ctx.notExpr();
+        QatExpressionNode result = visit(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            result = located(new ShortCircuitNode(result, visit(operands.get(i)), true), ctx);
         }
         return result;
     }
@@ -404,6 +428,7 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
     @Override
     public QatExpressionNode visitComparison(QatParser.ComparisonContext ctx) {
         List<QatParser.WithExprContext> operands = ctx.withExpr();
+        List<QatParser.ComparisonOperatorContext> operators = ctx.comparisonOperator();
         if (operands.size() == 1) {
             return visit(operands.get(0));
         }
@@ -417,7 +442,7 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
                 right = located(new LetNode(WriteLocalNodeGen.create(slot), right), operands.get(i));
                 nextLeft = located(ReadLocalNodeGen.create(slot, "<comparison>"), operands.get(i));
             }
-            QatExpressionNode comparison = compare(ctx.comparisonOperator(i - 1), left, right);
+            QatExpressionNode comparison = compare(operators.get(i - 1), left, right);
             spanning(comparison, operands.get(i - 1), operands.get(i));
             result = result == null ? comparison : located(new ShortCircuitNode(result, comparison, true), ctx);
             left = nextLeft;
@@ -442,30 +467,35 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
 
     @Override
     public QatExpressionNode visitWithExpr(QatParser.WithExprContext ctx) {
-        QatExpressionNode result = visit(ctx.additive(0));
-        for (int i = 1; i < ctx.additive().size(); i++) {
-            result = located(WithNodeGen.create(result, visit(ctx.additive(i))), ctx);
+        List<QatParser.AdditiveContext> operands = ctx.additive();
+        QatExpressionNode result = visit(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            result = located(WithNodeGen.create(result, visit(operands.get(i))), ctx);
         }
         return result;
     }
 
     @Override
     public QatExpressionNode visitAdditive(QatParser.AdditiveContext ctx) {
-        QatExpressionNode result = visit(ctx.multiplicative(0));
-        for (int i = 1; i < ctx.multiplicative().size(); i++) {
-            QatExpressionNode right = visit(ctx.multiplicative(i));
-            result = ctx.additiveOperator(i - 1).PLUS() != null ? AddNodeGen.create(result, right) : SubtractNodeGen.create(result, right);
-            spanning(result, ctx.multiplicative(0), ctx.multiplicative(i));
+        List<QatParser.MultiplicativeContext> operands = ctx.multiplicative();
+        List<QatParser.AdditiveOperatorContext> operators = ctx.additiveOperator();
+        QatExpressionNode result = visit(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            QatExpressionNode right = visit(operands.get(i));
+            result = operators.get(i - 1).PLUS() != null ? AddNodeGen.create(result, right) : SubtractNodeGen.create(result, right);
+            spanning(result, operands.get(0), operands.get(i));
         }
         return result;
     }
 
     @Override
     public QatExpressionNode visitMultiplicative(QatParser.MultiplicativeContext ctx) {
-        QatExpressionNode result = visit(ctx.unary(0));
-        for (int i = 1; i < ctx.unary().size(); i++) {
-            QatExpressionNode right = visit(ctx.unary(i));
-            QatParser.MultiplicativeOperatorContext operator = ctx.multiplicativeOperator(i - 1);
+        List<QatParser.UnaryContext> operands = ctx.unary();
+        List<QatParser.MultiplicativeOperatorContext> operators = ctx.multiplicativeOperator();
+        QatExpressionNode result = visit(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            QatExpressionNode right = visit(operands.get(i));
+            QatParser.MultiplicativeOperatorContext operator = operators.get(i - 1);
             if (operator.STAR() != null) {
                 result = MultiplyNodeGen.create(result, right);
             } else if (operator.SLASH() != null) {
@@ -473,7 +503,7 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
             } else {
                 result = ModuloNodeGen.create(result, right);
             }
-            spanning(result, ctx.unary(0), ctx.unary(i));
+            spanning(result, operands.get(0), operands.get(i));
         }
         return result;
     }

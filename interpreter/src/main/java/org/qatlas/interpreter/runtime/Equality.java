@@ -18,6 +18,11 @@ public final class Equality {
             }
             return Values.toDouble(a) == Values.toDouble(b);
         }
+        if (a instanceof QatRange x && b instanceof QatRange y) {
+            // Compared by their arithmetic, not element by element: range(1T) == range(1T).
+            return x.size() == y.size() && (x.size() == 0
+                    || x.start() == y.start() && (x.size() == 1 || x.step() == y.step()));
+        }
         if (a instanceof Sequence x && b instanceof Sequence y) {
             if (x.size() != y.size()) {
                 return false;

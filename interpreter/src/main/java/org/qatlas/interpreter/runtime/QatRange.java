@@ -6,6 +6,7 @@ import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import java.math.BigInteger;
 
 /**
  * The whole numbers start, start + step, ... up to but excluding stop, as made by
@@ -23,9 +24,30 @@ public final class QatRange implements TruffleObject, Sequence {
         }
         this.start = start;
         this.step = step;
-        long span = step > 0 ? stop - start : start - stop;
-        long magnitude = Math.abs(step);
-        this.size = span <= 0 ? 0 : (span + magnitude - 1) / magnitude;
+        this.size = size(start, stop, step);
+    }
+
+    /**
+     * How many elements, worked out exactly: {@code stop - start} overflows a long for ranges
+     * such as range(-2^63, 2^63 - 1), and did give them a negative size.
+     *
+     * @throws IllegalArgumentException when there are more than Long.MAX_VALUE elements
+     */
+    @TruffleBoundary
+    private static long size(long start, long stop, long step) {
+        BigInteger span = BigInteger.valueOf(stop).subtract(BigInteger.valueOf(start));
+        if (step < 0) {
+            span = span.negate();
+        }
+        if (span.signum() <= 0) {
+            return 0;
+        }
+        BigInteger magnitude = BigInteger.valueOf(step).abs();
+        BigInteger count = span.add(magnitude).subtract(BigInteger.ONE).divide(magnitude);
+        if (count.bitLength() >= Long.SIZE) {
+            throw new IllegalArgumentException("more than " + Long.MAX_VALUE + " elements");
+        }
+        return count.longValue();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.interop.ExceptionType;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
@@ -22,6 +23,21 @@ public final class QatSyntaxError extends AbstractTruffleException {
         super(message);
         this.section = section;
         this.incomplete = incomplete;
+    }
+
+    private QatSyntaxError(String message, SourceSection section, Node raisedAt) {
+        super(message, null, UNLIMITED_STACK_TRACE, raisedAt);
+        this.section = section;
+        this.incomplete = false;
+    }
+
+    /**
+     * The same error, raised by the {@code import} at {@code importNode} that loads the broken
+     * module: it still points at the module's text, but the call chain now shows which import
+     * led there, and it is never "incomplete", since the input that ran is complete.
+     */
+    public QatSyntaxError raisedAt(Node importNode) {
+        return new QatSyntaxError(getMessage(), section, importNode);
     }
 
     public SourceSection section() {

@@ -38,15 +38,21 @@ public final class NumberText {
             digits = digits.substring(0, digits.length() - 1);
             multiplier = BigDecimal.TEN.pow(exponent);
         }
-        BigDecimal value = new BigDecimal(digits).multiply(multiplier);
-        if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
-            try {
-                return value.longValueExact();
-            } catch (ArithmeticException tooLarge) {
-                return value.doubleValue();
+        try {
+            BigDecimal value = new BigDecimal(digits).multiply(multiplier);
+            if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
+                try {
+                    return value.longValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    return value.doubleValue();
+                }
             }
+            return value.doubleValue();
+        } catch (NumberFormatException | ArithmeticException exponentOutOfRange) {
+            // 1e9999999999: BigDecimal's exponent is an int. No double is that large or that
+            // close to zero anyway, so the answer is inf or 0, as the double parser says.
+            return Double.parseDouble(digits) * multiplier.doubleValue();
         }
-        return value.doubleValue();
     }
 
     /**
@@ -98,6 +104,9 @@ public final class NumberText {
      * significant digits, and plain digits below a thousand.
      */
     public static String si(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return format(value); // nan, inf, -inf: there are no digits to round
+        }
         double magnitude = Math.abs(value);
         String[] suffixes = {"T", "B", "M", "K"};
         double[] scales = {1e12, 1e9, 1e6, 1e3};

@@ -22,6 +22,9 @@ class NumberTextTest {
         assertEquals(1_000_000_000L, NumberText.parseLiteral("1e9"));
         assertEquals(2.5e-7, NumberText.parseLiteral("0.25e-6"));
         assertEquals(1e30, NumberText.parseLiteral("1e30"));
+        assertEquals(Double.POSITIVE_INFINITY, NumberText.parseLiteral("1e9999999999"));
+        assertEquals(Double.POSITIVE_INFINITY, NumberText.parseLiteral("1e2147483647K"));
+        assertEquals(0.0, NumberText.parseLiteral("1e-9999999999"));
     }
 
     @Test
@@ -60,5 +63,8 @@ class NumberTextTest {
         assertEquals("-3M", NumberText.si(-3e6));
         assertEquals("512", NumberText.si(512));
         assertEquals("0.123", NumberText.si(0.12345));
+        assertEquals("inf", NumberText.si(Double.POSITIVE_INFINITY));
+        assertEquals("-inf", NumberText.si(Double.NEGATIVE_INFINITY));
+        assertEquals("nan", NumberText.si(Double.NaN));
     }
 }
