@@ -121,16 +121,7 @@ public final class Corpus implements TokenData {
     }
 
     @Override
-    public List<String> fieldNames() {
-        return List.copyOf(fields().keySet());
-    }
-
-    @Override
-    public Object field(String name) {
-        return fields().get(name);
-    }
-
-    private Map<String, Object> fields() {
+    public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("path", path.toString());
         fields.put("holdout", holdout);

@@ -117,16 +117,7 @@ public final class SyntheticLanguage implements TokenData {
     }
 
     @Override
-    public List<String> fieldNames() {
-        return List.copyOf(fields().keySet());
-    }
-
-    @Override
-    public Object field(String name) {
-        return fields().get(name);
-    }
-
-    private Map<String, Object> fields() {
+    public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("vocab", (long) vocab);
         fields.put("tokens", tokens);

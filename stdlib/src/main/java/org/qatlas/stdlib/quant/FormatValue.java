@@ -3,6 +3,7 @@ package org.qatlas.stdlib.quant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qatlas.stdlib.value.FieldMap;
 import org.qatlas.stdlib.value.FieldValue;
 import org.qatlas.stdlib.value.Fields;
 
@@ -17,7 +18,7 @@ import org.qatlas.stdlib.value.Fields;
  * @param clip "none", "tensor" (one learned clip value) or "group" (one per feature group)
  */
 public record FormatValue(String kind, int bits, int group, String per, boolean symmetric, boolean lsq, String clip)
-        implements FieldValue {
+        implements FieldMap {
 
     public FormatValue {
         String written = kind.equals("int") ? "int(" + bits + ")" : "fp4";
@@ -90,16 +91,7 @@ public record FormatValue(String kind, int bits, int group, String per, boolean 
     }
 
     @Override
-    public List<String> fieldNames() {
-        return List.copyOf(fields().keySet());
-    }
-
-    @Override
-    public Object field(String name) {
-        return fields().get(name);
-    }
-
-    private Map<String, Object> fields() {
+    public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (kind.equals("int")) {
             fields.put("bits", (long) bits);

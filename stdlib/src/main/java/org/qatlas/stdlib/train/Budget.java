@@ -3,7 +3,7 @@ package org.qatlas.stdlib.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qatlas.stdlib.value.FieldValue;
+import org.qatlas.stdlib.value.FieldMap;
 import org.qatlas.stdlib.value.Fields;
 
 /**
@@ -20,7 +20,7 @@ import org.qatlas.stdlib.value.Fields;
  */
 public record Budget(long tokens, int batch, double lr, Schedule schedule, double qatFraction, boolean fuseCooldown,
         boolean resetOptimizer, double beta1, double beta2, double epsilon, double weightDecay, double gradClip,
-        long evalTokens) implements FieldValue {
+        long evalTokens) implements FieldMap {
 
     /** The field names scripts use, in the order they are shown. */
     public static final List<String> FIELDS = List.of("tokens", "batch", "lr", "schedule", "qat_fraction", "fuse_cooldown",
@@ -111,16 +111,7 @@ public record Budget(long tokens, int batch, double lr, Schedule schedule, doubl
     }
 
     @Override
-    public List<String> fieldNames() {
-        return FIELDS;
-    }
-
-    @Override
-    public Object field(String name) {
-        return fields().get(name);
-    }
-
-    private Map<String, Object> fields() {
+    public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("tokens", tokens);
         fields.put("batch", (long) batch);

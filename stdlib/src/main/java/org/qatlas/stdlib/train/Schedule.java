@@ -1,34 +1,20 @@
 package org.qatlas.stdlib.train;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.qatlas.stdlib.value.FieldValue;
+import org.qatlas.stdlib.value.FieldMap;
 import org.qatlas.stdlib.value.Fields;
 
 /**
  * A learning-rate schedule: the multiplier of the peak learning rate at each step of a phase
  * of {@code steps} steps. Warm-up and cool-down lengths are fractions of the phase.
  */
-public sealed interface Schedule extends FieldValue {
+public sealed interface Schedule extends FieldMap {
     /** The multiplier (0 to 1) at {@code step}, counted from 0, of a phase of {@code steps} steps. */
     double factor(long step, long steps);
 
     /** The same shape without its decay: warm-up, then the peak until the end. */
     Schedule withoutDecay();
-
-    /** The fields of this schedule by name, in order. */
-    Map<String, Object> fields();
-
-    @Override
-    default List<String> fieldNames() {
-        return List.copyOf(fields().keySet());
-    }
-
-    @Override
-    default Object field(String name) {
-        return fields().get(name);
-    }
 
     @Override
     default Schedule with(Map<String, Object> changes) {
