@@ -1,0 +1,69 @@
+package org.qatlas.examples;
+
+import java.util.Map;
+import org.qatlas.stdlib.data.SyntheticLanguage;
+import org.qatlas.stdlib.model.ModelValue;
+import org.qatlas.stdlib.quant.FormatValue;
+import org.qatlas.stdlib.quant.SchemeValue;
+import org.qatlas.stdlib.train.Budget;
+import org.qatlas.stdlib.train.GemmRate;
+import org.qatlas.stdlib.train.Monitor;
+import org.qatlas.stdlib.train.RunRecord;
+import org.qatlas.stdlib.train.Trainer;
+
+/**
+ * Training throughput at three model sizes (layers/hidden/ffn/heads/kv/seq/batch), full
+ * precision and W4A4 with groups of 32: tokens per second, model GFLOP/s, their share of the
+ * machine's measured ND4J GEMM rate, and the cost of a QAT step relative to an FP step.
+ * Each measurement follows a short warm-up run, so that the JIT has compiled the hot paths.
+ *
+ * <p>Usage: {@code TrainingBenchmark [steps]}, default 20 measured steps per run.
+ */
+public final class TrainingBenchmark {
+    private static final int[][] SIZES = {
+        {2, 64, 172, 4, 2, 64, 16},
+        {4, 128, 344, 4, 2, 128, 16},
+        {6, 256, 688, 8, 4, 128, 16},
+    };
+
+    private TrainingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        SyntheticLanguage data = SyntheticLanguage.generate(256, 2_000_000, 4, 1.0, 1, 0.05);
+        FormatValue int4 = FormatValue.integer(4L, 32L, null, null, null, null);
+        SchemeValue fp = SchemeValue.of(null, null, null);
+        SchemeValue w4a4 = SchemeValue.of(int4, int4, null);
+        double gemm = GemmRate.measured();
+        System.out.printf("ND4J float32 GEMM 1024^3: %.1f GFLOP/s; OMP_WAIT_POLICY=%s%n", gemm / 1e9,
+                System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
+        System.out.println("size (l/h/ffn/heads/kv/seq/batch)   scheme   tokens/s   GFLOP/s   of GEMM   QAT/FP step");
+        for (int[] size : SIZES) {
+            ModelValue model = ModelValue.of((long) size[0], (long) size[1], (long) size[2], (long) size[3], (long) size[4],
+                    (long) size[5], null, null);
+            double fpRate = 0;
+            for (SchemeValue scheme : new SchemeValue[] {fp, w4a4}) {
+                Budget warmup = budget(size, Math.max(3, steps / 4));
+                Trainer.train(model, scheme, warmup, data, 1000 + steps, Monitor.NONE);
+                RunRecord run = Trainer.train(model, scheme, budget(size, steps), data, 1, Monitor.NONE);
+                String name = scheme == fp ? "FP" : "W4A4 g32";
+                String ratio = scheme == fp ? "" : String.format("%.2f", fpRate / run.tokensPerSecond());
+                if (scheme == fp) {
+                    fpRate = run.tokensPerSecond();
+                }
+                System.out.printf("%-36s %-8s %9.0f %9.1f %8.1f%% %12s%n", sizeName(size), name, run.tokensPerSecond(), run.gflops(),
+                        100 * run.mfu(), ratio);
+            }
+        }
+    }
+
+    private static Budget budget(int[] size, int steps) {
+        long tokens = (long) steps * size[5] * size[6];
+        return Budget.of(Map.of("tokens", tokens, "batch", (long) size[6], "eval_tokens", (long) size[5]));
+    }
+
+    private static String sizeName(int[] size) {
+        return size[0] + "/" + size[1] + "/" + size[2] + "/" + size[3] + "/" + size[4] + "/" + size[5] + "/" + size[6];
+    }
+}
