@@ -23,10 +23,11 @@ final class ModelBuiltins {
                 "Byte tokens from a UTF-8 text file or every file under a folder, memory-mapped; a share holdout of it, "
                         + "chosen by seed, is held out for evaluation.",
                 a -> Corpus.of(a[0], a[1], a[2]));
-        builtins.add("train(model, scheme, budget, data, seed = 0)",
+        builtins.add("train(model, scheme, budget, data, seed = 0, checkpoint = none, every = 100)",
                 "Trains model on data within budget, full precision then QAT under scheme (budget.qat_fraction), and "
                         + "returns the run: loss (smoothed final train loss), eval_loss (held out), curve, tokens_per_second, "
-                        + "mfu, config and diagnostics (per-layer input kurtosis, outlier ratio, quantization error).",
+                        + "mfu, config and diagnostics (per-layer input kurtosis, outlier ratio, quantization error). With "
+                        + "checkpoint: \"path\" it saves its state every `every` steps and resumes an unfinished run from it.",
                 TrainBuiltinFactory.getInstance());
     }
 }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.qatlas.interpreter.QatContext;
 import org.qatlas.interpreter.runtime.DomainValue;
 import org.qatlas.interpreter.runtime.JavaValues;
@@ -20,7 +21,9 @@ import org.qatlas.stdlib.train.Trainer;
 import org.qatlas.stdlib.value.Fields;
 
 /**
- * {@code train(model, scheme, budget, data, seed: 1)}: trains and returns the run record. On
+ * {@code train(model, scheme, budget, data, seed: 1)}: trains and returns the run record; with
+ * {@code checkpoint: "runs/x.ckpt"} it saves its state every {@code every} steps and resumes
+ * from that file when it holds an unfinished run of the same configuration. On
  * a terminal it keeps a progress line on standard error; between steps it lets the context
  * interrupt the run (Ctrl-C in the REPL), which stops it cleanly.
  */
@@ -28,14 +31,17 @@ import org.qatlas.stdlib.value.Fields;
 public abstract class TrainBuiltin extends BuiltinNode {
     @Specialization
     @TruffleBoundary
-    protected Object train(Object model, Object scheme, Object budget, Object data, Object seed) {
+    protected Object train(Object model, Object scheme, Object budget, Object data, Object seed, Object checkpoint, Object every) {
         ModelValue m = expect(model, ModelValue.class, "model", "llama(...)");
         SchemeValue s = expect(scheme, SchemeValue.class, "scheme", "quant(...)");
         Budget b = expect(budget, Budget.class, "budget", "budget(...)");
         TokenData d = expect(data, TokenData.class, "data", "synthetic(...) or corpus(...)");
         try {
             long runSeed = Fields.wholeNumber("train", "seed", JavaValues.toJava(seed));
-            return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, monitor()));
+            Object path = JavaValues.toJava(checkpoint);
+            Path file = path == null ? null : Path.of(Fields.string("train", "checkpoint", path));
+            long checkpointEvery = Fields.wholeNumber("train", "every", JavaValues.toJava(every));
+            return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, file, checkpointEvery, monitor()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new QatException(e.getMessage(), this);
         }

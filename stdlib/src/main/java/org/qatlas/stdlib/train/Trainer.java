@@ -1,5 +1,7 @@
 package org.qatlas.stdlib.train;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,6 +41,16 @@ public final class Trainer {
 
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             Monitor monitor) {
+        return train(modelValue, scheme, budget, data, seed, null, 0, monitor);
+    }
+
+    /**
+     * Trains with checkpoints: every {@code checkpointEvery} steps (and at the end) the state
+     * is saved to {@code checkpoint}; a run that finds a checkpoint of the same configuration
+     * there resumes from it and continues to the same losses as an uninterrupted run.
+     */
+    public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
+            Path checkpoint, long checkpointEvery, Monitor monitor) {
         LlamaConfig config = modelValue.config();
         if (data.vocab() > config.vocab()) {
             throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
@@ -50,9 +62,14 @@ public final class Trainer {
         if (stored != null) {
             return stored;
         }
-        RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described).run();
+        RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint, checkpointEvery).run();
         STORE.put(runId, record);
         return record;
+    }
+
+    /** Forgets the stored runs (tests use it to train the same configuration twice). */
+    static void clearStore() {
+        STORE.clear();
     }
 
     private static Map<String, Object> describe(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed) {
@@ -88,9 +105,11 @@ public final class Trainer {
         private final Map<String, Object> described;
         private final LlamaModel model;
         private final Map<String, FakeQuantizer> quantizers = new LinkedHashMap<>();
+        private final Path checkpoint;
+        private final long checkpointEvery;
 
         Run(LlamaConfig config, SchemeValue scheme, Budget budget, TokenData data, long seed, Monitor monitor, String runId,
-                Map<String, Object> described) {
+                Map<String, Object> described, Path checkpoint, long checkpointEvery) {
             this.config = config;
             this.scheme = scheme;
             this.budget = budget;
@@ -100,47 +119,91 @@ public final class Trainer {
             this.runId = runId;
             this.described = described;
             this.model = new LlamaModel(config, seed);
+            this.checkpoint = checkpoint;
+            this.checkpointEvery = checkpointEvery;
         }
 
         RunRecord run() {
             int seq = config.seq();
             PhasePlan plan = budget.plan(seq, scheme.quantizes());
             AdamW optimizer = new AdamW(budget.beta1(), budget.beta2(), budget.epsilon(), budget.weightDecay());
-            SplittableRandom batches = new SplittableRandom(seed);
             int[][] windows = new int[budget.batch()][seq + 1];
             double[] losses = new double[(int) plan.steps()];
-            List<Map<String, Object>> curve = new ArrayList<>();
-            long curveEvery = Math.max(1, plan.steps() / 200);
+            long first = resume(plan, optimizer, losses);
             long start = System.nanoTime();
             long tokensPerStep = (long) budget.batch() * seq;
             try {
-                for (long step = 0; step < plan.steps(); step++) {
+                for (long step = first; step < plan.steps(); step++) {
                     if (step == plan.fpSteps() && plan.qatSteps() > 0) {
                         startQat(optimizer);
                     }
-                    data.sample(batches, false, windows);
+                    // One random stream per step: the step number alone says where the data is.
+                    data.sample(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step), false, windows);
+                    quantizers.values().forEach(FakeQuantizer::zeroGradient); // the model zeroes its own
                     double loss = model.lossAndGradients(windows);
                     checkLoss(loss, step, plan);
                     losses[(int) step] = loss;
                     GradientClipping.clip(allGradients(), budget.gradClip());
-                    double lr = budget.lr() * plan.lrFactor(step);
-                    optimizer.update(allParameters(), allGradients(), lr);
-                    long tokens = (step + 1) * tokensPerStep;
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    if (step % curveEvery == 0 || step == plan.steps() - 1) {
-                        curve.add(point(step, tokens, loss, lr, plan.phase(step)));
+                    optimizer.update(allParameters(), allGradients(), budget.lr() * plan.lrFactor(step));
+                    if (checkpoint != null && (step + 1 == plan.steps() || checkpointEvery > 0 && (step + 1) % checkpointEvery == 0)) {
+                        saveCheckpoint(step + 1, losses, optimizer);
                     }
-                    monitor.step(step + 1, plan.steps(), tokens, loss, tokens / Math.max(seconds, 1e-9));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    monitor.step(step + 1, plan.steps(), (step + 1) * tokensPerStep, loss,
+                            (step + 1 - first) * tokensPerStep / Math.max(seconds, 1e-9));
                 }
             } finally {
                 monitor.done();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long tokens = plan.steps() * tokensPerStep;
-            double tokensPerSecond = tokens / seconds;
+            double tokensPerSecond = (plan.steps() - first) * tokensPerStep / Math.max(seconds, 1e-9);
             double flops = config.flopsPerToken() * tokensPerSecond;
-            return new RunRecord(runId, smoothed(losses), evaluate(), curve, tokens, plan.steps(), seconds, tokensPerSecond,
-                    flops / 1e9, flops / GemmRate.measured(), described, diagnostics());
+            return new RunRecord(runId, smoothed(losses), evaluate(), curve(losses, plan), plan.steps() * tokensPerStep,
+                    plan.steps(), seconds, tokensPerSecond, flops / 1e9, flops / GemmRate.measured(), described, diagnostics());
+        }
+
+        /** Restores a checkpoint of this run, if there is one; returns the step to continue from. */
+        private long resume(PhasePlan plan, AdamW optimizer, double[] losses) {
+            if (checkpoint == null || !Files.exists(checkpoint)) {
+                return 0;
+            }
+            Checkpoint saved = Checkpoint.load(checkpoint, plan.steps());
+            if (!saved.runId().equals(runId)) {
+                throw new IllegalArgumentException("train: " + checkpoint + " holds run " + saved.runId() + ", not this run ("
+                        + runId + "); give another checkpoint path or delete it");
+            }
+            saved.parameters().forEach((name, value) -> model.parameters().get(name).assign(value));
+            if (saved.nextStep() > plan.fpSteps() && plan.qatSteps() > 0) {
+                startQat(optimizer);
+            }
+            saved.quantizerParameters().forEach((name, value) -> quantizers.get(name).setParameter(value));
+            optimizer.restore(saved.optimizerMoments(), saved.optimizerStep());
+            System.arraycopy(saved.losses(), 0, losses, 0, (int) saved.nextStep());
+            return saved.nextStep();
+        }
+
+        private void saveCheckpoint(long nextStep, double[] losses, AdamW optimizer) {
+            Map<String, INDArray> learned = new LinkedHashMap<>();
+            quantizers.forEach((name, q) -> {
+                if (q.parameter() != null) {
+                    learned.put(name, q.parameter());
+                }
+            });
+            new Checkpoint(runId, nextStep, losses, model.parameters(), learned, optimizer.state(), optimizer.step()).save(checkpoint);
+        }
+
+        /** Up to 200 evenly spaced points of the loss history, and the last step. */
+        private List<Map<String, Object>> curve(double[] losses, PhasePlan plan) {
+            List<Map<String, Object>> curve = new ArrayList<>();
+            long every = Math.max(1, plan.steps() / 200);
+            long tokensPerStep = (long) budget.batch() * config.seq();
+            for (long step = 0; step < plan.steps(); step++) {
+                if (step % every == 0 || step == plan.steps() - 1) {
+                    curve.add(point(step, (step + 1) * tokensPerStep, losses[(int) step], budget.lr() * plan.lrFactor(step),
+                            plan.phase(step)));
+                }
+            }
+            return curve;
         }
 
         /** Puts fake quantizers on every linear layer the scheme quantizes. */
