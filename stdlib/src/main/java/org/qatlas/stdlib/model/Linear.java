@@ -26,6 +26,7 @@ public final class Linear {
     private TensorTransform inputTransform = TensorTransform.IDENTITY;
     private TensorTransform weightTransform = TensorTransform.IDENTITY;
     private INDArray lastInput;
+    private INDArray keptInput; // this layer's own buffer for lastInput outside a workspace, reused
     private INDArray usedInput;
     private INDArray usedWeight;
 
@@ -141,6 +142,31 @@ public final class Linear {
      */
     public INDArray lastInput() {
         return lastInput;
+    }
+
+    /**
+     * If the last input lives in a workspace, copies it into memory that outlives the
+     * workspace (this layer's buffer, reused while the shape stays), so that
+     * {@link #lastInput()} stays valid after the pass. {@code kept} maps inputs already copied
+     * by other layers reading the same array to their copies, which are then shared.
+     */
+    void keepLastInput(java.util.Map<INDArray, INDArray> kept) {
+        if (lastInput == null || !lastInput.isAttached()) {
+            return;
+        }
+        INDArray copy = kept.get(lastInput);
+        if (copy == null) {
+            if (keptInput == null || !keptInput.equalShapes(lastInput) || keptInput.dataType() != lastInput.dataType()) {
+                try (org.nd4j.linalg.api.memory.MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    keptInput = lastInput.dup('c');
+                }
+            } else {
+                keptInput.assign(lastInput);
+            }
+            copy = keptInput;
+            kept.put(lastInput, copy);
+        }
+        lastInput = copy;
     }
 
     /** Drops the raw input kept for diagnostics. */

@@ -2,12 +2,20 @@ package org.qatlas.stdlib.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A Llama-style decoder with explicit forward and backward passes. A training step is
@@ -35,6 +43,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class LlamaModel {
     public static final double INIT_STD = 0.02;
+
+    /**
+     * Every temporary of a forward/backward pass lives in this workspace: one block of native
+     * memory, learned on the first pass and reused by every later one. Without it each of the
+     * hundreds of temporaries per step is a fresh off-heap allocation that only a Java GC frees;
+     * the heap barely grows, so GC rarely runs, native memory grows by hundreds of MB per step
+     * (until the OOM killer steps in) and the kernel spends more time faulting in fresh pages
+     * than the arithmetic takes. Nothing allocated in it may outlive the pass: caches kept
+     * across steps (RoPE tables, masks, quantizer parameters) are made outside it, and the
+     * linear layers' last inputs are copied out before it closes.
+     */
+    private static final String STEP_WORKSPACE = "qatlas-model-step";
+    private static final WorkspaceConfiguration STEP_CONFIG = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .overallocationLimit(0.05)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyReset(ResetPolicy.BLOCK_LEFT)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
 
     private final LlamaConfig config;
     private final DataType dataType;
@@ -146,30 +174,71 @@ public final class LlamaModel {
     public double accumulateGradients(int[][] tokens, double weight) {
         int batch = tokens.length;
         int time = checkTokens(tokens);
-        INDArray x = embedding.forward(inputs(tokens, time));
-        for (TransformerBlock block : blocks) {
-            x = block.forward(x, batch, time);
-        }
-        double loss = crossEntropy.forward(head.forward(finalNorm.forward(x)), targets(tokens, time));
+        boolean done = false;
+        try (MemoryWorkspace step = stepWorkspace()) {
+            INDArray x = embedding.forward(inputs(tokens, time));
+            for (TransformerBlock block : blocks) {
+                x = block.forward(x, batch, time);
+            }
+            double loss = crossEntropy.forward(head.forward(finalNorm.forward(x)), targets(tokens, time));
 
-        INDArray grad = finalNorm.backward(head.backward(crossEntropy.backward(weight)));
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            grad = blocks.get(i).backward(grad);
+            INDArray grad = finalNorm.backward(head.backward(crossEntropy.backward(weight)));
+            for (int i = blocks.size() - 1; i >= 0; i--) {
+                grad = blocks.get(i).backward(grad);
+            }
+            embedding.backward(grad);
+            keepLinearInputs();
+            done = true;
+            return loss;
+        } finally {
+            if (!done) {
+                linears.values().forEach(Linear::forgetLastInput);
+            }
         }
-        embedding.backward(grad);
-        return loss;
     }
 
     /** Evaluation: the mean loss, no caches, gradients untouched. */
     public double forwardLoss(int[][] tokens) {
         int time = checkTokens(tokens);
-        return crossEntropy.infer(logitsOf(inputs(tokens, time), tokens.length, time), targets(tokens, time));
+        boolean done = false;
+        try (MemoryWorkspace step = stepWorkspace()) {
+            double loss = crossEntropy.infer(logitsOf(inputs(tokens, time), tokens.length, time), targets(tokens, time));
+            keepLinearInputs();
+            done = true;
+            return loss;
+        } finally {
+            if (!done) {
+                linears.values().forEach(Linear::forgetLastInput);
+            }
+        }
     }
 
     /** Logits [batch*time, vocab] for inputs int[batch][time] (no targets), row b*time + t. */
     public INDArray logits(int[][] inputs) {
         int time = checkRows(inputs, 1, config.seq());
-        return logitsOf(inputs(inputs, time), inputs.length, time);
+        boolean done = false;
+        try (MemoryWorkspace step = stepWorkspace()) {
+            INDArray logits = logitsOf(inputs(inputs, time), inputs.length, time).detach();
+            keepLinearInputs();
+            done = true;
+            return logits;
+        } finally {
+            if (!done) {
+                linears.values().forEach(Linear::forgetLastInput);
+            }
+        }
+    }
+
+    private static MemoryWorkspace stepWorkspace() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_CONFIG, STEP_WORKSPACE);
+    }
+
+    /** Copies the linear layers' last inputs out of the step workspace (q, k and v share one copy). */
+    private void keepLinearInputs() {
+        Map<INDArray, INDArray> kept = new IdentityHashMap<>();
+        for (Linear linear : linears.values()) {
+            linear.keepLastInput(kept);
+        }
     }
 
     private INDArray logitsOf(int[] flatInputs, int batch, int time) {

@@ -1,12 +1,20 @@
 package org.qatlas.stdlib.model;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * RMSNorm (Zhang and Sennrich 2019) over the last dimension of [rows, hidden]:
  * {@code y = x / sqrt(mean(x^2) + eps) * w}, with a learned weight w [hidden] and no bias
  * and no mean subtraction.
+ *
+ * <p>Computed in plain Java loops over copies of the arrays: one pass forward and two
+ * backward, where the same thing in ND4J ops takes about fifteen native calls, each with its
+ * own dispatch, temporary and thread wake-up (measured: 4.2 ms against about 0.5 ms for
+ * [2048, 128] forward plus backward). Sums are accumulated in double.
  */
 public final class RmsNorm {
     /** Llama's epsilon. */
@@ -15,8 +23,13 @@ public final class RmsNorm {
     private final INDArray weight;
     private final INDArray gradient;
     private final double eps;
-    private INDArray normalized;
-    private INDArray inverseRms;
+    // Kept by the training forward for backward, as Java arrays (row-major [rows, hidden]).
+    private boolean cached;
+    private DataType cachedType;
+    private float[] normalizedF;
+    private double[] normalizedD;
+    private double[] inverseRms;
+    private long[] cachedShape;
 
     public RmsNorm(INDArray weight, INDArray gradient) {
         this(weight, gradient, EPS);
@@ -33,13 +46,11 @@ public final class RmsNorm {
 
     /** Training forward: caches x / rms and 1 / rms. */
     public INDArray forward(INDArray x) {
-        inverseRms = inverseRms(x);
-        normalized = x.mulColumnVector(inverseRms);
-        return normalized.mulRowVector(weight);
+        return compute(x, true);
     }
 
     public INDArray infer(INDArray x) {
-        return x.mulColumnVector(inverseRms(x)).muliRowVector(weight);
+        return compute(x, false);
     }
 
     /**
@@ -47,21 +58,168 @@ public final class RmsNorm {
      * dL/dx = (g*w - xhat * mean(g*w*xhat)) / rms, the mean taken along the row.
      */
     public INDArray backward(INDArray gradOut) {
-        if (normalized == null) {
+        if (!cached) {
             throw new IllegalStateException("RMSNorm backward without a training forward");
         }
-        gradient.addi(gradOut.mul(normalized).sum(0));
-        INDArray gradNormalized = gradOut.mulRowVector(weight);
-        INDArray projection = gradNormalized.mul(normalized).mean(true, 1);
-        INDArray gradInput = gradNormalized.subi(normalized.mulColumnVector(projection)).muliColumnVector(inverseRms);
-        normalized = null;
+        checkShape(gradOut);
+        if (!java.util.Arrays.equals(gradOut.shape(), cachedShape)) {
+            throw new IllegalArgumentException("RMSNorm gradient shape " + java.util.Arrays.toString(gradOut.shape())
+                    + " differs from the forward input's " + java.util.Arrays.toString(cachedShape));
+        }
+        int rows = (int) cachedShape[0];
+        int hidden = (int) cachedShape[1];
+        double[] w = weight.data().asDouble();
+        double[] dw = new double[hidden];
+        INDArray result;
+        if (cachedType == DataType.FLOAT) {
+            float[] g = floats(gradOut);
+            float[] xhat = normalizedF;
+            float[] out = new float[rows * hidden];
+            for (int r = 0, base = 0; r < rows; r++, base += hidden) {
+                double dot = 0;
+                for (int j = 0; j < hidden; j++) {
+                    double gj = g[base + j];
+                    dw[j] += gj * xhat[base + j];
+                    dot += gj * w[j] * xhat[base + j];
+                }
+                double projection = dot / hidden;
+                double inv = inverseRms[r];
+                for (int j = 0; j < hidden; j++) {
+                    out[base + j] = (float) ((g[base + j] * w[j] - xhat[base + j] * projection) * inv);
+                }
+            }
+            result = array(out, cachedShape);
+        } else {
+            double[] g = doubles(gradOut);
+            double[] xhat = normalizedD;
+            double[] out = new double[rows * hidden];
+            for (int r = 0, base = 0; r < rows; r++, base += hidden) {
+                double dot = 0;
+                for (int j = 0; j < hidden; j++) {
+                    double gj = g[base + j];
+                    dw[j] += gj * xhat[base + j];
+                    dot += gj * w[j] * xhat[base + j];
+                }
+                double projection = dot / hidden;
+                double inv = inverseRms[r];
+                for (int j = 0; j < hidden; j++) {
+                    out[base + j] = (g[base + j] * w[j] - xhat[base + j] * projection) * inv;
+                }
+            }
+            result = array(out, cachedShape);
+        }
+        gradient.addi(Nd4j.create(dw, new long[] {hidden}, 'c').castTo(gradient.dataType()));
+        cached = false;
+        normalizedF = null;
+        normalizedD = null;
         inverseRms = null;
-        return gradInput;
+        return result.castTo(cachedType);
     }
 
-    /** 1 / sqrt(mean(x^2) + eps) per row, as a column [rows, 1]. */
-    private INDArray inverseRms(INDArray x) {
-        INDArray meanSquare = x.mul(x).mean(true, 1);
-        return Transforms.pow(meanSquare.addi(eps), -0.5, false);
+    private INDArray compute(INDArray x, boolean keep) {
+        checkShape(x);
+        int rows = (int) x.size(0);
+        int hidden = (int) x.size(1);
+        long[] shape = x.shape();
+        DataType type = x.dataType();
+        double[] w = weight.data().asDouble();
+        double[] inv = new double[rows];
+        INDArray result;
+        if (type == DataType.FLOAT) {
+            float[] in = floats(x);
+            float[] xhat = keep ? new float[rows * hidden] : null;
+            float[] out = new float[rows * hidden];
+            for (int r = 0, base = 0; r < rows; r++, base += hidden) {
+                double sum = 0;
+                for (int j = 0; j < hidden; j++) {
+                    double v = in[base + j];
+                    sum += v * v;
+                }
+                double s = 1.0 / Math.sqrt(sum / hidden + eps);
+                inv[r] = s;
+                for (int j = 0; j < hidden; j++) {
+                    float n = (float) (in[base + j] * s);
+                    if (xhat != null) {
+                        xhat[base + j] = n;
+                    }
+                    out[base + j] = (float) (n * w[j]);
+                }
+            }
+            normalizedF = xhat;
+            normalizedD = null;
+            result = array(out, shape);
+        } else {
+            double[] in = doubles(x);
+            double[] xhat = keep ? new double[rows * hidden] : null;
+            double[] out = new double[rows * hidden];
+            for (int r = 0, base = 0; r < rows; r++, base += hidden) {
+                double sum = 0;
+                for (int j = 0; j < hidden; j++) {
+                    double v = in[base + j];
+                    sum += v * v;
+                }
+                double s = 1.0 / Math.sqrt(sum / hidden + eps);
+                inv[r] = s;
+                for (int j = 0; j < hidden; j++) {
+                    double n = in[base + j] * s;
+                    if (xhat != null) {
+                        xhat[base + j] = n;
+                    }
+                    out[base + j] = n * w[j];
+                }
+            }
+            normalizedD = xhat;
+            normalizedF = null;
+            result = array(out, shape);
+        }
+        if (keep) {
+            cached = true;
+            cachedType = type;
+            cachedShape = shape;
+            inverseRms = inv;
+        }
+        return result.castTo(type);
+    }
+
+    private void checkShape(INDArray x) {
+        if (x.rank() != 2 || x.size(1) != weight.length()) {
+            throw new IllegalArgumentException("RMSNorm input must be [rows, " + weight.length() + "], not "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        if (x.dataType() != DataType.FLOAT && x.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("RMSNorm input must be FLOAT or DOUBLE, not " + x.dataType());
+        }
+    }
+
+    // Bulk copies through the buffer's pointer: INDArray.data().asFloat() and
+    // Nd4j.create(float[]) cost about 20x more for the same copy.
+    private static float[] floats(INDArray x) {
+        float[] values = new float[(int) x.length()];
+        new FloatPointer(contiguous(x).data().addressPointer()).get(values);
+        return values;
+    }
+
+    private static double[] doubles(INDArray x) {
+        double[] values = new double[(int) x.length()];
+        new DoublePointer(contiguous(x).data().addressPointer()).get(values);
+        return values;
+    }
+
+    private static INDArray array(float[] values, long[] shape) {
+        INDArray result = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        new FloatPointer(result.data().addressPointer()).put(values);
+        return result;
+    }
+
+    private static INDArray array(double[] values, long[] shape) {
+        INDArray result = Nd4j.createUninitialized(DataType.DOUBLE, shape, 'c');
+        new DoublePointer(result.data().addressPointer()).put(values);
+        return result;
+    }
+
+    /** x itself when its buffer is exactly its elements in row-major order, else a row-major copy. */
+    private static INDArray contiguous(INDArray x) {
+        boolean exact = x.ordering() == 'c' && !x.isView() && x.offset() == 0 && x.data().length() == x.length();
+        return exact ? x : x.dup('c');
     }
 }

@@ -19,7 +19,6 @@ public final class SwiGlu {
     private INDArray up;
     private INDArray sigmoid;
     private INDArray silu;
-    private INDArray lastFc2Input;
 
     /** fc1 holds [gate | up], [hidden, 2*ffn]; fc2 is the down projection [ffn, hidden]. */
     public SwiGlu(Linear fc1, Linear fc2) {
@@ -37,16 +36,14 @@ public final class SwiGlu {
         up = joined.get(NDArrayIndex.all(), NDArrayIndex.interval(ffn, 2 * ffn)).dup('c');
         sigmoid = Transforms.sigmoid(gate, true);
         silu = gate.mul(sigmoid);
-        lastFc2Input = silu.mul(up);
-        return fc2.forward(lastFc2Input);
+        return fc2.forward(silu.mul(up));
     }
 
     public INDArray infer(INDArray x) {
         INDArray joined = fc1.infer(x);
         INDArray g = joined.get(NDArrayIndex.all(), NDArrayIndex.interval(0, ffn));
         INDArray u = joined.get(NDArrayIndex.all(), NDArrayIndex.interval(ffn, 2 * ffn));
-        lastFc2Input = g.mul(Transforms.sigmoid(g, true)).muli(u);
-        return fc2.infer(lastFc2Input);
+        return fc2.infer(g.mul(Transforms.sigmoid(g, true)).muli(u));
     }
 
     /**
@@ -71,6 +68,6 @@ public final class SwiGlu {
 
     /** The FC2 input h = silu(gate) * up of the last forward or infer, [rows, ffn]. */
     public INDArray lastFc2Input() {
-        return lastFc2Input;
+        return fc2.lastInput();
     }
 }

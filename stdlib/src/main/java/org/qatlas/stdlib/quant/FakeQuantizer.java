@@ -140,8 +140,11 @@ public final class FakeQuantizer implements TensorTransform {
         if (!spec.learned()) {
             throw new IllegalStateException(spec + " learns no parameter");
         }
-        parameter = values.dup('c');
-        gradient = Nd4j.zerosLike(parameter);
+        // Kept across steps: never in a step's workspace (the first forward creates it).
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            parameter = values.dup('c');
+            gradient = Nd4j.zerosLike(parameter);
+        }
     }
 
     private INDArray compute(INDArray x, boolean keep) {
