@@ -17,6 +17,7 @@ public final class AdamW {
     private final double weightDecay;
     private final Map<String, INDArray> firstMoment = new LinkedHashMap<>();
     private final Map<String, INDArray> secondMoment = new LinkedHashMap<>();
+    private final Map<String, INDArray> scratches = new LinkedHashMap<>();
     private long step;
 
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
@@ -46,13 +47,16 @@ public final class AdamW {
             }
             INDArray m = firstMoment.computeIfAbsent(name, n -> parameter.ulike());
             INDArray v = secondMoment.computeIfAbsent(name, n -> parameter.ulike());
-            m.muli(beta1).addi(gradient.mul(1 - beta1));
-            v.muli(beta2).addi(gradient.mul(gradient).muli(1 - beta2));
+            // Every operation is in place, on a scratch array kept per parameter: temporaries
+            // would be native memory that ND4J frees only when the garbage collector runs.
+            INDArray scratch = scratches.computeIfAbsent(name, n -> parameter.ulike());
+            m.muli(beta1).addi(scratch.assign(gradient).muli(1 - beta1));
+            v.muli(beta2).addi(scratch.assign(gradient).muli(gradient).muli(1 - beta2));
             if (weightDecay > 0 && parameter.rank() >= 2) {
                 parameter.muli(1 - lr * weightDecay);
             }
-            INDArray denominator = Transforms.sqrt(v.div(correction2), false).addi(epsilon);
-            parameter.subi(m.div(denominator).muli(lr / correction1));
+            Transforms.sqrt(scratch.assign(v).divi(correction2), false).addi(epsilon);
+            parameter.subi(scratch.rdivi(m).muli(lr / correction1));
         }
     }
 
