@@ -174,8 +174,7 @@ public final class LlamaModel {
     public double accumulateGradients(int[][] tokens, double weight) {
         int batch = tokens.length;
         int time = checkTokens(tokens);
-        boolean done = false;
-        try (MemoryWorkspace step = stepWorkspace()) {
+        return inStep(() -> {
             INDArray x = embedding.forward(inputs(tokens, time));
             for (TransformerBlock block : blocks) {
                 x = block.forward(x, batch, time);
@@ -187,41 +186,34 @@ public final class LlamaModel {
                 grad = blocks.get(i).backward(grad);
             }
             embedding.backward(grad);
-            keepLinearInputs();
-            done = true;
             return loss;
-        } finally {
-            if (!done) {
-                linears.values().forEach(Linear::forgetLastInput);
-            }
-        }
+        });
     }
 
     /** Evaluation: the mean loss, no caches, gradients untouched. */
     public double forwardLoss(int[][] tokens) {
         int time = checkTokens(tokens);
-        boolean done = false;
-        try (MemoryWorkspace step = stepWorkspace()) {
-            double loss = crossEntropy.infer(logitsOf(inputs(tokens, time), tokens.length, time), targets(tokens, time));
-            keepLinearInputs();
-            done = true;
-            return loss;
-        } finally {
-            if (!done) {
-                linears.values().forEach(Linear::forgetLastInput);
-            }
-        }
+        return inStep(() -> crossEntropy.infer(logitsOf(inputs(tokens, time), tokens.length, time), targets(tokens, time)));
     }
 
     /** Logits [batch*time, vocab] for inputs int[batch][time] (no targets), row b*time + t. */
     public INDArray logits(int[][] inputs) {
         int time = checkRows(inputs, 1, config.seq());
+        return inStep(() -> logitsOf(inputs(inputs, time), inputs.length, time).detach());
+    }
+
+    /**
+     * Runs one step's work in the reused step workspace, then copies the linear layers' last
+     * inputs out of it; if the work fails, the layers forget their inputs, which pointed
+     * into the workspace.
+     */
+    private <T> T inStep(java.util.function.Supplier<T> work) {
         boolean done = false;
         try (MemoryWorkspace step = stepWorkspace()) {
-            INDArray logits = logitsOf(inputs(inputs, time), inputs.length, time).detach();
+            T result = work.get();
             keepLinearInputs();
             done = true;
-            return logits;
+            return result;
         } finally {
             if (!done) {
                 linears.values().forEach(Linear::forgetLastInput);
