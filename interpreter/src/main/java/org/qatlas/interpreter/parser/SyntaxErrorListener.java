@@ -1,12 +1,15 @@
 package org.qatlas.interpreter.parser;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.qatlas.grammar.QatParser;
 import org.qatlas.interpreter.runtime.QatSyntaxError;
@@ -30,7 +33,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
             throw new QatSyntaxError(antlrMessage, sourceMap.pointAtLine(line, charPositionInLine), false);
         }
         boolean atEnd = token.getType() == Token.EOF;
-        String message = describe(token) + expected(recognizer, e);
+        String message = describe(token) + (atEnd ? unclosed(recognizer) : "") + expected(recognizer, e);
         int start = atEnd ? Math.max(0, token.getStartIndex() - 1) : token.getStartIndex();
         int stop = atEnd ? start : token.getStopIndex();
         throw new QatSyntaxError(message, sourceMap.section(start, stop), atEnd);
@@ -45,6 +48,27 @@ final class SyntaxErrorListener extends BaseErrorListener {
                     : "unexpected character '" + token.getText() + "'";
             default -> "unexpected '" + token.getText() + "'";
         };
+    }
+
+    /** ": the '{' at 3:9 is never closed", naming the innermost bracket still open at the end. */
+    private static String unclosed(Recognizer<?, ?> recognizer) {
+        if (!(recognizer instanceof Parser parser)) {
+            return "";
+        }
+        TokenStream tokens = parser.getInputStream();
+        Deque<Token> open = new ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            switch (token.getType()) {
+                case QatParser.LPAREN, QatParser.LBRACK, QatParser.LBRACE, QatParser.BLOCK_OPEN -> open.push(token);
+                case QatParser.RPAREN, QatParser.RBRACK, QatParser.RBRACE -> open.poll();
+                default -> { }
+            }
+        }
+        Token innermost = open.peek();
+        return innermost == null ? ""
+                : ": the '" + innermost.getText() + "' at " + innermost.getLine() + ":" + (innermost.getCharPositionInLine() + 1)
+                        + " is never closed";
     }
 
     /** ", expected X or Y" when the parser knows a few tokens that would fit here. */
