@@ -185,6 +185,7 @@ postfix
 postfixOperation
     : DOT name=IDENT                                 # fieldAccess
     | LBRACK index=expr RBRACK                       # indexAccess
+    | LBRACK from=expr? COLON to=expr? RBRACK        # sliceAccess
     | LPAREN arguments? RPAREN                       # call
     ;
 

@@ -18,6 +18,7 @@ import org.qatlas.interpreter.nodes.ProgramRootNode;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
 import org.qatlas.interpreter.nodes.access.FieldNodeGen;
 import org.qatlas.interpreter.nodes.access.IndexNodeGen;
+import org.qatlas.interpreter.nodes.access.SliceNode;
 import org.qatlas.interpreter.nodes.access.WithNodeGen;
 import org.qatlas.interpreter.nodes.arithmetic.AddNodeGen;
 import org.qatlas.interpreter.nodes.arithmetic.DivideNodeGen;
@@ -545,6 +546,9 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
                 result = FieldNodeGen.create(field.name.getText(), result);
             } else if (operation instanceof QatParser.IndexAccessContext index) {
                 result = IndexNodeGen.create(result, visit(index.index));
+            } else if (operation instanceof QatParser.SliceAccessContext slice) {
+                result = new SliceNode(result, slice.from == null ? new ConstantNode(QatNone.INSTANCE) : visit(slice.from),
+                        slice.to == null ? new ConstantNode(QatNone.INSTANCE) : visit(slice.to));
             } else {
                 result = call(result, (QatParser.CallContext) operation);
             }
