@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.qatlas.stdlib.text.NumberText;
 import org.qatlas.stdlib.value.Fields;
@@ -21,17 +20,16 @@ import org.qatlas.stdlib.value.Fields;
  * are memory-mapped, not read into the heap: a 1 GB corpus costs address space and page
  * cache, which every copy of it shares.
  */
-public final class Corpus implements TokenData {
+public final class Corpus extends SplitTokenData {
     private final Path path;
     private final double holdout;
     private final long seed;
-    private final ByteSplit split;
 
     private Corpus(Path path, double holdout, long seed, ByteSplit split) {
+        super(split);
         this.path = path;
         this.holdout = holdout;
         this.seed = seed;
-        this.split = split;
     }
 
     /** {@code corpus(path, holdout:, seed:)} from a script's arguments; null is the default. */
@@ -94,25 +92,6 @@ public final class Corpus implements TokenData {
     @Override
     public int vocab() {
         return 256;
-    }
-
-    @Override
-    public long trainTokens() {
-        return split.trainTokens();
-    }
-
-    @Override
-    public long heldOutTokens() {
-        return split.heldOutTokens();
-    }
-
-    @Override
-    public void sample(SplittableRandom random, boolean heldOut, int[][] windows) {
-        if (split.isEmpty(heldOut)) {
-            throw new IllegalStateException("corpus: " + path + " has no " + (heldOut ? "held-out" : "training")
-                    + " text (holdout " + holdout + ")");
-        }
-        split.sample(random, heldOut, windows);
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.qatlas.stdlib.value.Fields;
  * token is a bijection of z, so the entropy rate is exactly H(p) whatever the context; a
  * model that sees less context pays for every bit it cannot resolve.
  */
-public final class SyntheticLanguage implements TokenData {
+public final class SyntheticLanguage extends SplitTokenData {
     private final int vocab;
     private final long tokens;
     private final int order;
@@ -33,10 +33,10 @@ public final class SyntheticLanguage implements TokenData {
     private final long seed;
     private final double holdout;
     private final double entropy;
-    private final ByteSplit split;
 
     private SyntheticLanguage(int vocab, long tokens, int order, double zipf, long seed, double holdout,
             double entropy, ByteSplit split) {
+        super(split);
         this.vocab = vocab;
         this.tokens = tokens;
         this.order = order;
@@ -44,7 +44,6 @@ public final class SyntheticLanguage implements TokenData {
         this.seed = seed;
         this.holdout = holdout;
         this.entropy = entropy;
-        this.split = split;
     }
 
     /**
@@ -148,21 +147,6 @@ public final class SyntheticLanguage implements TokenData {
     @Override
     public int vocab() {
         return vocab;
-    }
-
-    @Override
-    public long trainTokens() {
-        return split.trainTokens();
-    }
-
-    @Override
-    public long heldOutTokens() {
-        return split.heldOutTokens();
-    }
-
-    @Override
-    public void sample(SplittableRandom random, boolean heldOut, int[][] windows) {
-        split.sample(random, heldOut, windows);
     }
 
     @Override
