@@ -75,7 +75,9 @@ block
 statement
     : IMPORT (path=STRING | module=IDENT) (AS alias=IDENT)?                 # importStatement
     | FN name=IDENT LPAREN parameters? RPAREN (ASSIGN body=expr | block)   # functionDefinition
-    | LAW name=IDENT LPAREN variables=identifiers
+    // 'law' is a keyword only here (two names in a row begin nothing else), so that it stays
+    // free as a name elsewhere: best_bits(law: L), fn f(law) = ...
+    | {_input.LT(1).getText().equals("law")}? IDENT name=IDENT LPAREN variables=identifiers
           (SEMI lawParameters)? RPAREN ASSIGN body=expr                     # lawDefinition
     | RETURN expr?                                                           # returnStatement
     | ifStatement                                                            # ifStatementAlone
@@ -111,8 +113,9 @@ lawParameters
     : lawParameter (COMMA lawParameter)* COMMA?
     ;
 
+/** A free parameter: its starting value, and optionally a lower bound it must stay above (k > 0 = 0.1). */
 lawParameter
-    : name=IDENT ASSIGN initial=expr
+    : name=IDENT (GT bound=expr)? ASSIGN initial=expr
     ;
 
 expr
@@ -225,7 +228,6 @@ field
 IMPORT : 'import' ;
 AS     : 'as' ;
 FN     : 'fn' ;
-LAW    : 'law' ;
 RETURN : 'return' ;
 IF     : 'if' ;
 ELSE   : 'else' ;

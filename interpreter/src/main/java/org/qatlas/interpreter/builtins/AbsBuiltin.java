@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.builtins;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -16,6 +18,11 @@ public abstract class AbsBuiltin extends BuiltinNode {
     @Specialization(replaces = "absLong")
     protected double absDouble(double x) {
         return Math.abs(x);
+    }
+
+    @Specialization
+    protected DerivativeStructure absDual(DerivativeStructure x) {
+        return Duals.abs(x);
     }
 
     @Fallback

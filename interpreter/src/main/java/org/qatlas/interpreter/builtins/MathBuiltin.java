@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.builtins;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
@@ -55,6 +57,19 @@ public abstract class MathBuiltin extends BuiltinNode {
     @Specialization
     protected double compute(double x) {
         return function.apply(x);
+    }
+
+    @Specialization
+    protected Object computeDual(DerivativeStructure x) {
+        return switch (function) {
+            case LOG -> Duals.log(x);
+            case LOG2 -> Duals.log2(x);
+            case LOG10 -> Duals.log10(x);
+            case EXP -> Duals.exp(x);
+            case SQRT -> Duals.sqrt(x);
+            // Steps have derivative zero almost everywhere: the result is a plain number.
+            case FLOOR, CEIL -> function.apply(Duals.value(x));
+        };
     }
 
     @Fallback

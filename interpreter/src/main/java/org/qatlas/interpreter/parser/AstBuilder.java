@@ -32,6 +32,7 @@ import org.qatlas.interpreter.nodes.calls.BindParameterNode;
 import org.qatlas.interpreter.nodes.calls.CallNode;
 import org.qatlas.interpreter.nodes.calls.FunctionRootNode;
 import org.qatlas.interpreter.nodes.calls.FunctionValueNode;
+import org.qatlas.interpreter.nodes.calls.LawValueNode;
 import org.qatlas.interpreter.nodes.calls.ReturnNode;
 import org.qatlas.interpreter.nodes.control.AppendNode;
 import org.qatlas.interpreter.nodes.control.BlockNode;
@@ -248,21 +249,39 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
     @Override
     public QatExpressionNode visitLawDefinition(QatParser.LawDefinitionContext ctx) {
         String name = ctx.name.getText();
-        List<String> names = new ArrayList<>();
-        List<QatParser.ExprContext> defaults = new ArrayList<>();
-        for (Token variable : ctx.variables.IDENT().stream().map(n -> n.getSymbol()).toList()) {
-            names.add(variable.getText());
-            defaults.add(null);
-        }
-        if (ctx.lawParameters() != null) {
-            for (QatParser.LawParameterContext parameter : ctx.lawParameters().lawParameter()) {
-                names.add(parameter.name.getText());
-                defaults.add(parameter.initial);
-            }
+        List<String> variables = ctx.variables.IDENT().stream().map(n -> n.getText()).toList();
+        List<QatParser.LawParameterContext> declared = ctx.lawParameters() == null ? List.of() : ctx.lawParameters().lawParameter();
+        List<String> names = new ArrayList<>(variables);
+        String[] parameterNames = new String[declared.size()];
+        QatExpressionNode[] initials = new QatExpressionNode[declared.size()];
+        QatExpressionNode[] bounds = new QatExpressionNode[declared.size()];
+        for (int i = 0; i < declared.size(); i++) {
+            QatParser.LawParameterContext parameter = declared.get(i);
+            parameterNames[i] = parameter.name.getText();
+            names.add(parameterNames[i]);
+            // Starting values and bounds belong to the declaration, not to each call: they are
+            // evaluated where the law is declared.
+            initials[i] = visit(parameter.initial);
+            bounds[i] = parameter.bound == null ? null : visit(parameter.bound);
         }
         checkDistinct(names, ctx);
-        QatExpressionNode law = function(name, names, defaults, ctx.body, null, docComment(ctx.getStart()), ctx);
-        return located(new AssignNode(nameTarget(name, ctx), law), ctx);
+        FunctionScope outer = scope;
+        QatExpressionNode law;
+        scope = outer.function(names, AssignedNames.in(null));
+        try {
+            BindParameterNode[] binds = new BindParameterNode[names.size()];
+            for (int i = 0; i < binds.length; i++) {
+                binds[i] = new BindParameterNode(i, WriteLocalNodeGen.create(scope.ownSlot(names.get(i))), null);
+            }
+            QatExpressionNode body = visit(ctx.body);
+            FunctionRootNode root = new FunctionRootNode(language, scope.buildFrame(), binds, body, name, sources.section(ctx));
+            String source = sources.section(ctx).getCharacters().toString();
+            law = new LawValueNode(name, variables.toArray(String[]::new), parameterNames, initials, bounds,
+                    root.getCallTarget(), scope.capturesOuterFrame(), docComment(ctx.getStart()), source);
+        } finally {
+            scope = outer;
+        }
+        return located(new AssignNode(nameTarget(name, ctx), located(law, ctx)), ctx);
     }
 
     private void checkDistinct(List<String> names, ParserRuleContext ctx) {

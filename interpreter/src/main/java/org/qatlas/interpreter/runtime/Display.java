@@ -35,6 +35,9 @@ public final class Display {
             out.append(NumberText.format(d));
         } else if (value instanceof String s) {
             quote(out, s);
+        } else if (value instanceof org.apache.commons.math3.analysis.differentiation.DerivativeStructure dual) {
+            // A law's parameter while it is being fitted: shown as the number it stands for.
+            out.append(NumberText.format(dual.getValue()));
         } else if (value instanceof Boolean || value == QatNone.INSTANCE || value instanceof QatRange
                 || value instanceof QatFunction) {
             out.append(value);

@@ -8,6 +8,8 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import org.qatlas.interpreter.laws.LawDefinition;
+import org.qatlas.interpreter.laws.LawText;
 
 /**
  * A function value: a named or anonymous function written in Qatlas, or a built-in. Its code
@@ -23,13 +25,26 @@ public final class QatFunction implements TruffleObject {
     private final RootCallTarget callTarget;
     private final MaterializedFrame closure;
     private final String doc;
+    private final LawDefinition law;
 
     public QatFunction(String name, Signature signature, RootCallTarget callTarget, MaterializedFrame closure, String doc) {
+        this(name, signature, callTarget, closure, doc, null);
+    }
+
+    /** A law: a function whose first parameters are its variables and the rest its free parameters. */
+    public QatFunction(String name, Signature signature, RootCallTarget callTarget, MaterializedFrame closure, String doc,
+            LawDefinition law) {
         this.name = name;
         this.signature = signature;
         this.callTarget = callTarget;
         this.closure = closure;
         this.doc = doc;
+        this.law = law;
+    }
+
+    /** What makes this function a law, or null for an ordinary function. */
+    public LawDefinition law() {
+        return law;
     }
 
     public String name() {
@@ -86,6 +101,9 @@ public final class QatFunction implements TruffleObject {
 
     @Override
     public String toString() {
+        if (law != null) {
+            return LawText.signature(law);
+        }
         return "<fn " + name + signature + ">";
     }
 }

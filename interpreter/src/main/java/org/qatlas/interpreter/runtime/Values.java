@@ -23,8 +23,10 @@ public final class Values {
             return "range";
         } else if (value instanceof QatRecord) {
             return "record";
-        } else if (value instanceof QatFunction) {
-            return "function";
+        } else if (value instanceof QatFunction function) {
+            return function.law() != null ? "law" : "function";
+        } else if (value instanceof org.apache.commons.math3.analysis.differentiation.DerivativeStructure) {
+            return "number";
         } else if (value instanceof DomainValue domain) {
             return domain.unwrap().kind();
         }

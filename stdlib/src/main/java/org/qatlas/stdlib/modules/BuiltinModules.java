@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class BuiltinModules {
     /** Every module name, for "unknown module" suggestions and REPL completion. */
-    public static final List<String> NAMES = List.of("math");
+    public static final List<String> NAMES = List.of("math", "chinchilla", "chen2025", "dremov2025", "epm");
 
     /** The code run before every script: helpers written in Qatlas itself. */
     public static final String PRELUDE = "prelude";

@@ -12,7 +12,9 @@ import com.oracle.truffle.api.library.CachedLibrary;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
 import org.qatlas.interpreter.runtime.DomainValue;
 import org.qatlas.interpreter.runtime.ForeignValues;
+import org.qatlas.interpreter.laws.LawFields;
 import org.qatlas.interpreter.runtime.QatException;
+import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.QatRecord;
 import org.qatlas.interpreter.runtime.RecordShape;
 import org.qatlas.interpreter.runtime.Values;
@@ -55,6 +57,15 @@ public abstract class FieldNode extends QatExpressionNode {
         return value;
     }
 
+    @Specialization(guards = "function.law() != null")
+    protected Object lawField(QatFunction function) {
+        Object value = LawFields.field(function.law(), name);
+        if (value == null) {
+            throw noSuchLawField(function);
+        }
+        return value;
+    }
+
     @Specialization(guards = {"!isQatValue(receiver)", "members.hasMembers(receiver)"}, limit = "3")
     protected Object foreignMember(Object receiver, @CachedLibrary("receiver") InteropLibrary members) {
         try {
@@ -70,7 +81,7 @@ public abstract class FieldNode extends QatExpressionNode {
     }
 
     protected static boolean isQatValue(Object value) {
-        return value instanceof QatRecord || value instanceof DomainValue;
+        return value instanceof QatRecord || value instanceof DomainValue || value instanceof QatFunction;
     }
 
     @TruffleBoundary
@@ -78,6 +89,13 @@ public abstract class FieldNode extends QatExpressionNode {
         java.util.List<String> names = value.unwrap().fieldNames();
         return new QatException("a " + value.unwrap().kind() + " has no field '" + name + "'" + Suggestions.didYouMean(name, names)
                 + "; its fields are " + String.join(", ", names), this);
+    }
+
+    @TruffleBoundary
+    private QatException noSuchLawField(QatFunction law) {
+        java.util.List<String> names = LawFields.names(law.law());
+        return new QatException((law.law().fit() != null ? "a fitted law" : "a law") + " has no field '" + name + "'"
+                + Suggestions.didYouMean(name, names) + "; its fields are " + String.join(", ", names), this);
     }
 
     @TruffleBoundary

@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.nodes.arithmetic;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -19,6 +21,21 @@ public abstract class AddNode extends BinaryNode {
     @Specialization(replaces = "addLongs")
     protected double addDoubles(double left, double right) {
         return left + right;
+    }
+
+    @Specialization
+    protected DerivativeStructure addDuals(DerivativeStructure left, DerivativeStructure right) {
+        return Duals.add(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure addDualNumber(DerivativeStructure left, double right) {
+        return Duals.add(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure addNumberDual(double left, DerivativeStructure right) {
+        return Duals.add(right, left);
     }
 
     @Specialization

@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.nodes.arithmetic;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -16,6 +18,21 @@ public abstract class DivideNode extends BinaryNode {
     @Specialization
     protected double divide(double left, double right) {
         return left / right;
+    }
+
+    @Specialization
+    protected DerivativeStructure divideDuals(DerivativeStructure left, DerivativeStructure right) {
+        return Duals.divide(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure divideDualNumber(DerivativeStructure left, double right) {
+        return Duals.divide(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure divideNumberDual(double left, DerivativeStructure right) {
+        return Duals.divide(left, right);
     }
 
     @Fallback

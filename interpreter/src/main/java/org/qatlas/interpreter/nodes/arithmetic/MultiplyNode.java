@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.nodes.arithmetic;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -17,6 +19,21 @@ public abstract class MultiplyNode extends BinaryNode {
     @Specialization(replaces = "multiplyLongs")
     protected double multiplyDoubles(double left, double right) {
         return left * right;
+    }
+
+    @Specialization
+    protected DerivativeStructure multiplyDuals(DerivativeStructure left, DerivativeStructure right) {
+        return Duals.multiply(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure multiplyDualNumber(DerivativeStructure left, double right) {
+        return Duals.multiply(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure multiplyNumberDual(double left, DerivativeStructure right) {
+        return Duals.multiply(right, left);
     }
 
     @Fallback

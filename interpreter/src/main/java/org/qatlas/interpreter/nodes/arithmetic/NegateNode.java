@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.nodes.arithmetic;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -17,6 +19,11 @@ public abstract class NegateNode extends UnaryNode {
     @Specialization(replaces = "negateLong")
     protected double negateDouble(double value) {
         return -value;
+    }
+
+    @Specialization
+    protected DerivativeStructure negateDual(DerivativeStructure value) {
+        return Duals.negate(value);
     }
 
     @Fallback

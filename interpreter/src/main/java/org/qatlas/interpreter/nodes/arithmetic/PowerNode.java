@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.nodes.arithmetic;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -29,6 +31,21 @@ public abstract class PowerNode extends BinaryNode {
     @Specialization(replaces = "powerOfLongs")
     protected double powerOfDoubles(double base, double exponent) {
         return Math.pow(base, exponent);
+    }
+
+    @Specialization
+    protected DerivativeStructure powerDuals(DerivativeStructure left, DerivativeStructure right) {
+        return Duals.power(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure powerDualNumber(DerivativeStructure left, double right) {
+        return Duals.power(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure powerNumberDual(double base, DerivativeStructure exponent) {
+        return Duals.power(base, exponent);
     }
 
     @Fallback

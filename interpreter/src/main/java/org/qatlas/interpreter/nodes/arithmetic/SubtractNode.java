@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.nodes.arithmetic;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
@@ -17,6 +19,21 @@ public abstract class SubtractNode extends BinaryNode {
     @Specialization(replaces = "subtractLongs")
     protected double subtractDoubles(double left, double right) {
         return left - right;
+    }
+
+    @Specialization
+    protected DerivativeStructure subtractDuals(DerivativeStructure left, DerivativeStructure right) {
+        return Duals.subtract(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure subtractDualNumber(DerivativeStructure left, double right) {
+        return Duals.subtract(left, right);
+    }
+
+    @Specialization
+    protected DerivativeStructure subtractNumberDual(double left, DerivativeStructure right) {
+        return Duals.subtract(left, right);
     }
 
     @Fallback

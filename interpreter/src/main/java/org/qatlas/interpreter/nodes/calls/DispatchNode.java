@@ -17,6 +17,7 @@ import org.qatlas.interpreter.runtime.ArgumentLayout;
 import org.qatlas.interpreter.runtime.ForeignValues;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatFunction;
+import org.qatlas.interpreter.runtime.Signature;
 import org.qatlas.interpreter.runtime.Values;
 
 /**
@@ -36,9 +37,13 @@ public abstract class DispatchNode extends Node {
 
     public abstract Object execute(Object function, Object[] values);
 
-    @Specialization(guards = "function.callTarget() == cachedTarget", limit = "INLINE_CACHE_SIZE")
+    // The layout holds the signature's constant defaults, and a fitted law shares its code with
+    // the declared one but not its defaults: the cache is keyed by the signature as well.
+    @Specialization(guards = {"function.callTarget() == cachedTarget", "function.signature() == cachedSignature"},
+            limit = "INLINE_CACHE_SIZE")
     protected Object callDirect(QatFunction function, Object[] values,
             @Cached("function.callTarget()") RootCallTarget cachedTarget,
+            @Cached("function.signature()") Signature cachedSignature,
             @Cached("layout(function)") ArgumentLayout layout,
             @Cached("create(cachedTarget)") DirectCallNode call) {
         try {

@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.nodes.logic;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.qatlas.interpreter.laws.Duals;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -50,6 +52,16 @@ public abstract class OrderNode extends BinaryNode {
             case GREATER -> left > right;
             case GREATER_EQUAL -> left >= right;
         };
+    }
+
+    /** A law's body may branch on a parameter while it is being fitted: compare values. */
+    @Specialization(guards = "isDual(left) || isDual(right)")
+    protected boolean compareDuals(Object left, Object right) {
+        return compareDoubles(Duals.valueOf(left), Duals.valueOf(right));
+    }
+
+    protected static boolean isDual(Object value) {
+        return value instanceof DerivativeStructure;
     }
 
     @Specialization

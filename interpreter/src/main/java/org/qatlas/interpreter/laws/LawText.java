@@ -1,0 +1,25 @@
+package org.qatlas.interpreter.laws;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.qatlas.stdlib.law.Parameter;
+import org.qatlas.stdlib.text.NumberText;
+
+/** How a law reads when printed: its signature with the current parameter values. */
+public final class LawText {
+    private LawText() {
+    }
+
+    /** "<law chen(N, D, G; k = 0.1, gN > 0 = 0.2)>", with "fitted" when the values come from a fit. */
+    public static String signature(LawDefinition law) {
+        List<String> parameters = new ArrayList<>();
+        for (int i = 0; i < law.parameterCount(); i++) {
+            Parameter parameter = law.parameters().get(i);
+            String bound = parameter.bounded() ? " > " + NumberText.format(parameter.lowerBound()) : "";
+            parameters.add(parameter.name() + bound + " = " + NumberText.format(law.values()[i]));
+        }
+        String variables = String.join(", ", law.variables());
+        String rest = parameters.isEmpty() ? "" : "; " + String.join(", ", parameters);
+        return "<" + (law.fit() != null ? "fitted " : "") + "law " + law.name() + "(" + variables + rest + ")>";
+    }
+}
