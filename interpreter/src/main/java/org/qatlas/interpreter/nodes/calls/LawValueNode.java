@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qatlas.interpreter.laws.LawDefinition;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
+import org.qatlas.interpreter.runtime.Display;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.Signature;
@@ -65,8 +66,8 @@ public final class LawValueNode extends QatExpressionNode {
             double bound = boundValues[i] == null ? Double.NEGATIVE_INFINITY
                     : number(boundValues[i], "the bound of " + parameterNames[i], bounds[i]);
             if (!(initial > bound)) {
-                throw new QatException("parameter " + parameterNames[i] + " starts at " + Values.describe(initialValues[i])
-                        + ", which is not above its bound " + Values.describe(boundValues[i]), initials[i]);
+                throw new QatException("parameter " + parameterNames[i] + " starts at " + Display.repr(initialValues[i])
+                        + ", which is not above its lower bound " + Display.repr(boundValues[i]), initials[i]);
             }
             parameters.add(new Parameter(parameterNames[i], initial, bound));
             values[i] = initial;
