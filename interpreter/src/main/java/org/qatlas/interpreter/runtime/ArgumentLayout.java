@@ -79,6 +79,12 @@ public final class ArgumentLayout {
         return new ArgumentLayout(source, defaults, restFrom, restCount);
     }
 
+    /** A call with positional arguments only, made from Java, reporting a mismatch at location. */
+    public static Object[] positionalAt(String function, Signature signature, MaterializedFrame closure, Object[] values,
+            Node location) {
+        return create(function, signature, new String[values.length], location).arrange(closure, values);
+    }
+
     /** The layout of a call with positional arguments only, used by embedders' calls. */
     public static Object[] positional(Signature signature, MaterializedFrame closure, Object[] values) {
         return create("function", signature, new String[values.length], null).arrange(closure, values);

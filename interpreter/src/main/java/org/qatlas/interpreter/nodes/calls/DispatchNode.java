@@ -16,7 +16,9 @@ import com.oracle.truffle.api.nodes.Node;
 import org.qatlas.interpreter.runtime.ArgumentLayout;
 import org.qatlas.interpreter.runtime.ForeignValues;
 import org.qatlas.interpreter.runtime.QatException;
+import org.qatlas.interpreter.laws.LawCalls;
 import org.qatlas.interpreter.runtime.QatFunction;
+import org.qatlas.interpreter.runtime.QatRecord;
 import org.qatlas.interpreter.runtime.Signature;
 import org.qatlas.interpreter.runtime.Values;
 
@@ -36,6 +38,16 @@ public abstract class DispatchNode extends Node {
     }
 
     public abstract Object execute(Object function, Object[] values);
+
+    /** {@code law(row)}: a law called with one record takes its variables from the record's fields. */
+    @Specialization(guards = {"function.law() != null", "values.length == 1", "isRecord(values)"})
+    protected Object callLawWithRecord(QatFunction function, Object[] values) {
+        return LawCalls.callWithRecord(function, (QatRecord) values[0], this);
+    }
+
+    protected static boolean isRecord(Object[] values) {
+        return values[0] instanceof QatRecord;
+    }
 
     // The layout holds the signature's constant defaults, and a fitted law shares its code with
     // the declared one but not its defaults: the cache is keyed by the signature as well.
