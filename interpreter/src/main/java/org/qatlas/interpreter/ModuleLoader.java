@@ -84,6 +84,18 @@ public final class ModuleLoader {
         return run(key, source, file.getName(), location);
     }
 
+    /**
+     * Runs source text in a scope of its own, not remembered as a module: how a saved law's
+     * declaration is read back. Errors in the text are reported against {@code origin}.
+     */
+    @TruffleBoundary
+    public GlobalScope evaluateDetached(String text, String origin) {
+        GlobalScope scope = context.newScope(origin);
+        Source source = Source.newBuilder(QatLanguage.ID, text, origin).build();
+        AstBuilder.parseProgram(language, source, scope).getCallTarget().call();
+        return scope;
+    }
+
     /** The top-level names of a module as a record, for {@code import m} and {@code as}. */
     @TruffleBoundary
     public QatRecord asRecord(GlobalScope module) {

@@ -31,6 +31,8 @@ public final class Builtins {
         builtins.collections();
         builtins.general();
         ModelBuiltins.install(builtins);
+        LawBuiltins.install(builtins);
+        TableBuiltins.install(builtins);
         QuantBuiltins.install(builtins);
         TrainingBuiltins.install(builtins);
         return builtins.functions;

@@ -40,9 +40,15 @@ public final class InterpretedLaw implements Law {
         return law.variables();
     }
 
+    /** The parameters, starting from the law's current values: a fitted law refits from its fit. */
     @Override
     public List<Parameter> parameters() {
-        return law.parameters();
+        List<Parameter> current = new java.util.ArrayList<>();
+        for (int i = 0; i < law.parameterCount(); i++) {
+            Parameter declared = law.parameters().get(i);
+            current.add(new Parameter(declared.name(), law.values()[i], declared.lowerBound()));
+        }
+        return current;
     }
 
     @Override

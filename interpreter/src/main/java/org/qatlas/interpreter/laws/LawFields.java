@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qatlas.interpreter.runtime.QatList;
+import org.qatlas.interpreter.runtime.QatNone;
+import org.qatlas.stdlib.law.Interval;
 import org.qatlas.interpreter.runtime.QatRecord;
 
 /**
@@ -45,18 +47,23 @@ public final class LawFields {
         if (fit == null) {
             return null;
         }
+        org.qatlas.stdlib.law.FitStatistics statistics = fit.fit().statistics();
         return switch (name) {
-            case "target" -> fit.target();
-            case "intervals" -> perParameter(law, i -> new QatList(new Object[] {fit.intervals()[i][0], fit.intervals()[i][1]}));
-            case "confidence" -> fit.confidence();
-            case "rel_error" -> fit.relativeError();
-            case "r2" -> fit.rSquared();
-            case "rows" -> (long) fit.rows();
-            case "objective" -> fit.objective();
-            case "converged" -> fit.converged();
-            case "warnings" -> new QatList(fit.warnings().toArray());
+            case "target" -> fit.target() == null ? QatNone.INSTANCE : fit.target();
+            case "intervals" -> perParameter(law, i -> interval(fit.fit().intervals().get(i)));
+            case "confidence" -> statistics.confidence();
+            case "rel_error" -> statistics.meanRelativeError();
+            case "r2" -> statistics.rSquared();
+            case "rows" -> (long) statistics.rows();
+            case "objective" -> statistics.objective();
+            case "converged" -> statistics.converged();
+            case "warnings" -> new QatList(fit.fit().warnings().toArray());
             default -> null;
         };
+    }
+
+    private static Object interval(Interval interval) {
+        return interval.known() ? new QatList(new Object[] {interval.low(), interval.high()}) : QatNone.INSTANCE;
     }
 
     private static QatRecord perParameter(LawDefinition law, java.util.function.IntFunction<Object> value) {

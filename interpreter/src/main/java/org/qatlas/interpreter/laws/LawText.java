@@ -16,10 +16,16 @@ public final class LawText {
         for (int i = 0; i < law.parameterCount(); i++) {
             Parameter parameter = law.parameters().get(i);
             String bound = parameter.bounded() ? " > " + NumberText.format(parameter.lowerBound()) : "";
-            parameters.add(parameter.name() + bound + " = " + NumberText.format(law.values()[i]));
+            // Fitted values are shown to four significant digits, as the fit's report does.
+            String value = law.fit() == null ? NumberText.format(law.values()[i]) : fourDigits(law.values()[i]);
+            parameters.add(parameter.name() + bound + " = " + value);
         }
         String variables = String.join(", ", law.variables());
         String rest = parameters.isEmpty() ? "" : "; " + String.join(", ", parameters);
         return "<" + (law.fit() != null ? "fitted " : "") + "law " + law.name() + "(" + variables + rest + ")>";
+    }
+
+    private static String fourDigits(double value) {
+        return NumberText.format(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", value)));
     }
 }

@@ -18,6 +18,9 @@ public final class Display {
 
     @TruffleBoundary
     public static String text(Object value) {
+        if (value instanceof QatFunction function && function.law() != null) {
+            return org.qatlas.interpreter.laws.Laws.text(function);
+        }
         return value instanceof String s ? s : repr(value);
     }
 

@@ -1,0 +1,98 @@
+package org.qatlas.interpreter.builtins;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qatlas.interpreter.laws.FitArguments;
+import org.qatlas.interpreter.laws.LawCalls;
+import org.qatlas.interpreter.laws.LawQueries;
+import org.qatlas.interpreter.laws.Laws;
+import org.qatlas.interpreter.runtime.QatFunction;
+import org.qatlas.interpreter.runtime.Values;
+import org.qatlas.stdlib.law.Minimize;
+import org.qatlas.stdlib.law.Minimum;
+import org.qatlas.stdlib.law.Solve;
+
+/** The built-ins that turn runs into laws and laws into answers: fit, solve, minimize and the queries. */
+final class LawBuiltins {
+    private LawBuiltins() {
+    }
+
+    static void install(Builtins builtins) {
+        builtins.addLibrary("fit(law, rows, target = none, loss = \"huber\", delta = 0.001, starts = none, bootstrap = 200, "
+                        + "confidence = 0.95, seed = 1)",
+                "Fits a law's parameters to rows (a list of records, or a CSV/JSON file) and returns the fitted law, with "
+                        + "bootstrap intervals and the mean relative error. loss: \"huber\" (Huber on log residuals, as "
+                        + "Chinchilla) or \"ls\"; starts: a record of start values per parameter, or a count.",
+                a -> {
+                    QatFunction law = Laws.law(a[0], "fit");
+                    List<Map<String, Object>> rows = TableBuiltins.rows(a[1], "fit");
+                    return Laws.fit(law, FitArguments.of(law.law(), rows, a[2]), FitArguments.options(a[3], a[4], a[5], a[6], a[7], a[8]));
+                });
+        builtins.addLibrary("solve(f, between)",
+                "A root of the one-argument function f, searched from the bracket between = [lo, hi] (widened when f does "
+                        + "not change sign in it; geometrically for positive brackets).",
+                a -> {
+                    QatFunction f = function(a[0], "solve");
+                    double[] bracket = pair(a[1], "solve");
+                    return Solve.root(x -> LawCalls.call(f, null, x), bracket[0], bracket[1]);
+                });
+        builtins.addLibrary("minimize(f, between, log = false)",
+                "The minimum of f within bounds, as { x, value }: between = [lo, hi] for a function of one number, or "
+                        + "[[lo, hi], [lo, hi], ...] for a function of several (x is then a list). log: search on a log scale.",
+                a -> minimize(function(a[0], "minimize"), a[1], a[2]));
+        LawQueries.install(builtins);
+    }
+
+    private static Object minimize(QatFunction f, Object between, Object log) {
+        boolean logScale = Boolean.TRUE.equals(log);
+        if (between instanceof List<?> bounds && !bounds.isEmpty() && bounds.get(0) instanceof List<?>) {
+            double[] lower = new double[bounds.size()];
+            double[] upper = new double[bounds.size()];
+            boolean[] logs = new boolean[bounds.size()];
+            for (int i = 0; i < lower.length; i++) {
+                double[] range = pair(bounds.get(i), "minimize");
+                lower[i] = range[0];
+                upper[i] = range[1];
+                logs[i] = logScale;
+            }
+            Minimum minimum = Minimize.bounded(x -> LawCalls.call(f, null, boxed(x)), lower, upper, logs);
+            return result(minimum.argmin(), minimum.value());
+        }
+        double[] range = pair(between, "minimize");
+        Minimum minimum = Minimize.scalar(x -> LawCalls.call(f, null, x), range[0], range[1], logScale);
+        return result(minimum.x(), minimum.value());
+    }
+
+    private static Map<String, Object> result(Object x, double value) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("x", x);
+        result.put("value", value);
+        return result;
+    }
+
+    private static Object[] boxed(double[] values) {
+        Object[] boxed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+
+    static QatFunction function(Object value, String builtin) {
+        if (!(value instanceof QatFunction function)) {
+            throw new IllegalArgumentException(builtin + ": needs a function, such as x -> law(N: x, D: 1e11), not "
+                    + Values.describe(org.qatlas.interpreter.runtime.JavaValues.toQat(value)));
+        }
+        return function;
+    }
+
+    /** [lo, hi] with lo < hi. */
+    static double[] pair(Object value, String builtin) {
+        if (value instanceof List<?> list && list.size() == 2 && list.get(0) instanceof Number lo && list.get(1) instanceof Number hi
+                && lo.doubleValue() < hi.doubleValue()) {
+            return new double[] {lo.doubleValue(), hi.doubleValue()};
+        }
+        throw new IllegalArgumentException(builtin + ": bounds must be [lo, hi] with lo < hi, not " + value);
+    }
+}
