@@ -33,6 +33,7 @@ public final class Builtins {
         ModelBuiltins.install(builtins);
         LawBuiltins.install(builtins);
         TableBuiltins.install(builtins);
+        PlotBuiltins.install(builtins);
         QuantBuiltins.install(builtins);
         TrainingBuiltins.install(builtins);
         return builtins.functions;

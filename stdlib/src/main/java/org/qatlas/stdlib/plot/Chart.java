@@ -45,6 +45,11 @@ public record Chart(String title, String subtitle, String xLabel, String yLabel,
         return new Chart(title, "", xLabel, yLabel, false, false, series, false, false, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
+    /** A copy with these axis labels. */
+    public Chart withLabels(String newXLabel, String newYLabel) {
+        return new Chart(title, subtitle, newXLabel, newYLabel, logX, logY, series, identityLine, equalAxes, width, height);
+    }
+
     /** A copy with this subtitle. */
     public Chart withSubtitle(String text) {
         return new Chart(title, text, xLabel, yLabel, logX, logY, series, identityLine, equalAxes, width, height);
