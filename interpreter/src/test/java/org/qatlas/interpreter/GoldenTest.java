@@ -75,13 +75,17 @@ class GoldenTest {
                 + ROOT.relativize(expectedFile));
     }
 
-    /** What the script prints, then the error report (and a newline) if it fails. */
+    /**
+     * What the script prints, then the error report (and a newline) if it fails. Scripts that
+     * write files get a fresh folder of their own as args[0].
+     */
     static String run(Path script) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Path scratch = Files.createTempDirectory("qat-golden");
         // The real file, so that relative imports resolve; named as the report should show it.
         Source source = Source.newBuilder("qat", script.toFile()).name(name(script)).build();
         try (Context context = Context.newBuilder("qat").engine(ENGINE).allowAllAccess(true)
-                .out(output).err(output).build()) {
+                .arguments("qat", new String[] {scratch.toString()}).out(output).err(output).build()) {
             try {
                 context.eval(source);
             } catch (PolyglotException e) {
@@ -93,7 +97,7 @@ class GoldenTest {
                 output.write('\n');
             }
         }
-        return relativePaths(output.toString(StandardCharsets.UTF_8));
+        return relativePaths(output.toString(StandardCharsets.UTF_8)).replace(scratch.toString(), "<tmp>");
     }
 
     /** Absolute paths under the golden folder, as in "no such file (looked for ...)", made relative. */

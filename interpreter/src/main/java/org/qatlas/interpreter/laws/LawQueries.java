@@ -24,6 +24,8 @@ public final class LawQueries {
     }
 
     public static void install(Builtins builtins) {
+        builtins.addLibrary("clock()", "Seconds from an arbitrary moment, for timing parts of a script: clock() - start.",
+                a -> System.nanoTime() / 1e9);
         builtins.addLibrary("equivalence(qat, fp, at, vary = \"N\", between = none)",
                 "Where a full-precision law matches a QAT law: the value of one variable (vary) at which fp predicts the "
                         + "loss qat predicts at the point at, as { <vary>, ratio, loss } (ratio: that value over at's).",
