@@ -49,13 +49,14 @@ public final class ChartFiles {
 
     /**
      * The chart as a standalone SVG document, with its text as text elements (searchable and
-     * selectable).
+     * selectable). There is no DOCTYPE: SVG 2 has none, and a DTD reference makes XML tools go
+     * to the network for it.
      */
     public static String svg(Chart chart) {
         JFreeChart drawn = ChartRenderer.render(chart);
         SVGGraphics2D g2 = new SVGGraphics2D(chart.width(), chart.height());
         drawn.draw(g2, new Rectangle(0, 0, chart.width(), chart.height()));
-        return g2.getSVGDocument();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n";
     }
 
     /** The chart as PNG bytes, drawn at twice its size in pixels. */

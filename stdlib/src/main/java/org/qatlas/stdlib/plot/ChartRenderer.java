@@ -9,12 +9,20 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** Turns a {@link Chart} description into a styled JFreeChart, ready to draw. */
 final class ChartRenderer {
     private ChartRenderer() {
+    }
+
+    static {
+        // JFreeChart draws rotated text (the y axis label) as glyph outlines by default, a
+        // workaround for JDK bugs fixed long ago; in SVG that leaves the label unsearchable and
+        // unselectable. Plain drawString under a rotation keeps it text.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     /** Fewer legend entries than this and the legend is left out: one series needs no key. */
