@@ -35,7 +35,11 @@ final class LawBuiltins {
                 a -> {
                     QatFunction f = function(a[0], "solve");
                     double[] bracket = pair(a[1], "solve");
-                    return Solve.root(x -> LawCalls.call(f, null, x), bracket[0], bracket[1]);
+                    try {
+                        return Solve.root(x -> LawCalls.call(f, null, x), bracket[0], bracket[1]);
+                    } catch (IllegalStateException e) {
+                        throw new IllegalArgumentException("solve: " + e.getMessage(), e);
+                    }
                 });
         builtins.addLibrary("minimize(f, between, log = false)",
                 "The minimum of f within bounds, as { x, value }: between = [lo, hi] for a function of one number, or "

@@ -1,5 +1,8 @@
 package org.qatlas.interpreter.builtins;
 
+import java.io.UncheckedIOException;
+import org.qatlas.stdlib.plot.ChartException;
+import org.qatlas.stdlib.table.TableFileException;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -11,8 +14,7 @@ import org.qatlas.interpreter.runtime.QatException;
 /**
  * The body of a built-in implemented by the standard library: its arguments are converted to
  * plain Java values, the library function runs, and its result is converted back. The
- * library reports a bad argument with an IllegalArgumentException, which becomes an error at
- * the call in the script.
+ * library's exceptions for requests it cannot meet become errors at the call in the script.
  */
 final class LibraryFunctionNode extends QatExpressionNode {
     @Children private final QatExpressionNode[] arguments;
@@ -41,7 +43,10 @@ final class LibraryFunctionNode extends QatExpressionNode {
         }
         try {
             return JavaValues.toQat(function.apply(javaValues));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | TableFileException
+                | ChartException e) {
+            // The library's way of saying the request cannot be met (a bad argument, no root in
+            // the bracket, a missing or malformed file): an error at the call in the script.
             throw new QatException(e.getMessage(), this);
         }
     }
