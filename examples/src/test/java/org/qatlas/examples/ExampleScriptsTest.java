@@ -33,9 +33,12 @@ class ExampleScriptsTest {
         }));
     }
 
+    /** Runs a script with a fresh folder for the files it writes as its argument. */
     private static String run(Path script) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context context = Context.newBuilder("qat").allowAllAccess(true).out(out).build()) {
+        Path folder = Files.createTempDirectory("qat-example");
+        try (Context context = Context.newBuilder("qat").allowAllAccess(true).out(out)
+                .arguments("qat", new String[] {folder.toString()}).build()) {
             context.eval(Source.newBuilder("qat", script.toFile()).build());
         }
         return out.toString(StandardCharsets.UTF_8);
