@@ -16,6 +16,7 @@ import org.qatlas.interpreter.runtime.QatList;
  * the modules loaded so far, and where output goes.
  */
 public final class QatContext {
+    private org.qatlas.stdlib.train.RunStore runStore;
     private final Env env;
     private final Map<String, Object> builtins;
     private final GlobalScope mainScope;
@@ -29,6 +30,16 @@ public final class QatContext {
         this.modules = new ModuleLoader(language, this);
         this.mainScope = new GlobalScope("main", builtins);
         this.mainScope.defineBuiltin("args", QatList.of(java.util.List.of(env.getApplicationArguments())));
+    }
+
+    /** Where train() keeps runs: the folder of the qat.runs option, or this process's memory. */
+    public org.qatlas.stdlib.train.RunStore runStore() {
+        if (runStore == null) {
+            String folder = env.getOptions().get(QatLanguage.RUNS);
+            runStore = folder.isEmpty() ? org.qatlas.stdlib.train.RunStore.inMemory()
+                    : org.qatlas.stdlib.train.RunStore.inFolder(java.nio.file.Path.of(folder));
+        }
+        return runStore;
     }
 
     public static QatContext get(Node node) {

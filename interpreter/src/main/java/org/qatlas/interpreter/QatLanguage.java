@@ -1,5 +1,10 @@
 package org.qatlas.interpreter;
 
+import com.oracle.truffle.api.Option;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
@@ -25,6 +30,16 @@ public final class QatLanguage extends TruffleLanguage<QatContext> {
     public static final String MIME_TYPE = "application/x-qat";
 
     private static final ContextReference<QatContext> CONTEXT = ContextReference.create(QatLanguage.class);
+
+    @Option(name = "runs", help = "A folder where train() keeps finished runs as JSON files and answers the same configuration "
+            + "from them later; empty (the default) keeps runs in memory for the process only.",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> RUNS = new OptionKey<>("");
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new QatLanguageOptionDescriptors();
+    }
 
     @Override
     protected QatContext createContext(Env env) {

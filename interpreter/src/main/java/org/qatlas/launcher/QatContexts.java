@@ -19,7 +19,12 @@ public final class QatContexts {
      * arguments.
      */
     public static Context create(InputStream in, OutputStream out, OutputStream err, List<String> arguments) {
-        return Context.newBuilder(LANGUAGE)
+        Context.Builder builder = Context.newBuilder(LANGUAGE);
+        String runs = runFolder();
+        if (!runs.isEmpty()) {
+            builder.option("qat.runs", runs);
+        }
+        return builder
                 .allowAllAccess(true)
                 .in(in)
                 .out(out)
@@ -29,5 +34,20 @@ public final class QatContexts {
                 // warns on every start; the launcher documents that mode instead.
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
+    }
+
+    /**
+     * Where the command line keeps finished runs: $QAT_RUNS, else ~/.cache/qatlas/runs (under
+     * $XDG_CACHE_HOME when set); QAT_RUNS=off keeps them in memory only.
+     */
+    static String runFolder() {
+        String chosen = System.getenv("QAT_RUNS");
+        if (chosen != null) {
+            return chosen.equals("off") ? "" : chosen;
+        }
+        String cache = System.getenv("XDG_CACHE_HOME");
+        java.nio.file.Path base = cache != null && !cache.isEmpty() ? java.nio.file.Path.of(cache)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("qatlas").resolve("runs").toString();
     }
 }

@@ -41,7 +41,8 @@ public abstract class TrainBuiltin extends BuiltinNode {
             Object path = JavaValues.toJava(checkpoint);
             Path file = path == null ? null : Path.of(Fields.string("train", "checkpoint", path));
             long checkpointEvery = Fields.wholeNumber("train", "every", JavaValues.toJava(every));
-            return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, file, checkpointEvery, monitor()));
+            return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, file, checkpointEvery, monitor(),
+                    QatContext.get(this).runStore()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new QatException(e.getMessage(), this);
         }

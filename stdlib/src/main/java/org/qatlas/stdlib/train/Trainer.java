@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qatlas.stdlib.data.TokenData;
 import org.qatlas.stdlib.model.Linear;
@@ -34,7 +33,6 @@ import org.qatlas.stdlib.text.NumberText;
 public final class Trainer {
     /** Loss above this (nats) means the run has diverged; ln(256) is 5.5 for byte tokens. */
     private static final double EXPLODED = 50;
-    private static final Map<String, RunRecord> STORE = new ConcurrentHashMap<>();
 
     private Trainer() {
     }
@@ -51,6 +49,12 @@ public final class Trainer {
      */
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             Path checkpoint, long checkpointEvery, Monitor monitor) {
+        return train(modelValue, scheme, budget, data, seed, checkpoint, checkpointEvery, monitor, RunStore.inMemory());
+    }
+
+    /** Trains, or answers from {@code store} when the same configuration was trained before. */
+    public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
+            Path checkpoint, long checkpointEvery, Monitor monitor, RunStore store) {
         LlamaConfig config = modelValue.config();
         if (data.vocab() > config.vocab()) {
             throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
@@ -58,18 +62,18 @@ public final class Trainer {
         }
         Map<String, Object> described = describe(modelValue, scheme, budget, data, seed);
         String runId = runId(described);
-        RunRecord stored = STORE.get(runId);
+        RunRecord stored = store.find(runId, described);
         if (stored != null) {
             return stored;
         }
         RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint, checkpointEvery).run();
-        STORE.put(runId, record);
+        store.put(record);
         return record;
     }
 
     /** Forgets the stored runs (tests use it to train the same configuration twice). */
     static void clearStore() {
-        STORE.clear();
+        RunStore.inMemory().clearMemory();
     }
 
     private static Map<String, Object> describe(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed) {
