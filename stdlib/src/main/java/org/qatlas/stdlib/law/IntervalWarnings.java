@@ -19,8 +19,12 @@ final class IntervalWarnings {
     private IntervalWarnings() {
     }
 
+    /**
+     * @param exactFit whether the law goes through every row (then all resamples give the same
+     *     values, and zero-width intervals say nothing about any one parameter)
+     */
     static List<String> of(List<Parameter> parameters, double[] values, List<Interval> intervals, int requested,
-            int failed) {
+            int failed, boolean exactFit) {
         List<String> warnings = new ArrayList<>();
         if (requested == 0) {
             return warnings;
@@ -32,6 +36,11 @@ final class IntervalWarnings {
         if (failed > FAILED_SHARE * requested) {
             warnings.add(failed + " of " + requested + " bootstrap refits failed ("
                     + Math.round(100.0 * failed / requested) + "%): the intervals rest on the others and may be too narrow");
+        }
+        if (exactFit && intervals.stream().anyMatch(i -> i.known() && i.width() == 0)) {
+            warnings.add("the law fits every row exactly (noise-free data?), so every resample gives the same values"
+                    + " and the intervals have zero width");
+            return warnings;
         }
         for (int j = 0; j < parameters.size(); j++) {
             Parameter p = parameters.get(j);
