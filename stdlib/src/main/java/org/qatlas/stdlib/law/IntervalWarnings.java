@@ -13,7 +13,7 @@ final class IntervalWarnings {
     static final double FAILED_SHARE = 0.1;
     /** An interval wider than this many times the value's magnitude is called unbounded. */
     static final double WIDE = 100;
-    /** A low end within this share of the distance from the bound to the value is called at the bound. */
+    /** A low end within this share of the distance from the bound to the high end is called at the bound. */
     static final double AT_BOUND = 1e-3;
 
     private IntervalWarnings() {
@@ -49,13 +49,14 @@ final class IntervalWarnings {
             if (!interval.known()) {
                 continue;
             }
+            if (p.bounded() && interval.low() - p.lowerBound() <= AT_BOUND * (interval.high() - p.lowerBound())) {
+                warnings.add("the interval of " + p.name() + " runs down to its lower bound " + p.lowerBound());
+                continue;
+            }
             if (interval.width() == 0) {
                 warnings.add("the interval of " + p.name() + " has zero width: no resample moves it, so these rows"
                         + " may not determine it");
                 continue;
-            }
-            if (p.bounded() && interval.low() - p.lowerBound() <= AT_BOUND * (value - p.lowerBound())) {
-                warnings.add("the interval of " + p.name() + " runs down to its lower bound " + p.lowerBound());
             }
             if (interval.width() > WIDE * Math.abs(value)) {
                 warnings.add("the interval of " + p.name() + " is more than " + (int) WIDE

