@@ -5,17 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Fits a law's parameters to data: Levenberg-Marquardt from a grid of starts, the best start run
- * on to convergence, then a percentile bootstrap for the intervals.
+ * Fits a law's parameters to data: Levenberg-Marquardt from a grid of starts, the best four
+ * starts run on to convergence under the objective, then a percentile bootstrap for the
+ * intervals.
  *
  * <p>The work is kept small because a law written in the language costs several times a Java
  * one per evaluation: every start stops after {@link FitOptions#maxEvaluationsPerStart()}
- * evaluations of the residuals, only the best one is run on to convergence, and every bootstrap
- * refit starts from the best estimate, where it needs a few steps. The law is called from the
- * calling thread only.
+ * evaluations of the residuals (and is screened with least squares on log residuals, which
+ * converges fastest, see below), only the best four are run on to convergence, and every
+ * bootstrap refit starts from the best estimate, where it needs a few steps. The law is called
+ * from the calling thread only.
  */
 public final class Fitter {
-    static final boolean DEBUG = System.getenv("LAWDEBUG") != null;
     /** How many of the best starts are run on to convergence. */
     private static final int POLISHED = 4;
     /** A start whose objective ends within this share of the best one's counts as having reached the best fit. */
@@ -71,7 +72,6 @@ public final class Fitter {
             throw new IllegalStateException("law " + law.name() + " gave no usable value on these rows from any of the "
                     + starts.size() + " starts");
         }
-        if (DEBUG) System.err.println("starts evals " + screen.evaluations());
         // Run the most promising starts on to convergence: the best few, not only the best, since
         // a start stopped by its cap may still be on its way to a lower optimum than one that
         // has converged.
@@ -92,11 +92,11 @@ public final class Fitter {
         }
         if (best == null) {
             throw new IllegalStateException("law " + law.name() + " gave no usable value on these rows from the best "
-                    + POLISHED + " starts");
+                    + Math.min(POLISHED, results.size()) + " starts");
         }
         List<String> warnings = new ArrayList<>();
         if (!anyConverged) {
-            warnings.add("the optimiser did not converge from any of the " + starts.size() + " starts");
+            warnings.add("the optimiser did not converge from any start (of " + starts.size() + ")");
         } else if (!best.converged()) {
             warnings.add("the best start hit the limit of " + options.maxEvaluations()
                     + " evaluations without converging: the values may not be the optimum");
@@ -114,7 +114,6 @@ public final class Fitter {
         if (options.bootstrap() > 0) {
             Bootstrap.Result bootstrap = Bootstrap.run(law, rows, targets, options, transform, values);
             evaluations += bootstrap.evaluations();
-            if (DEBUG) System.err.println("polish evals " + model.evaluations() + " bootstrap " + bootstrap.evaluations());
             succeeded = bootstrap.samples().size();
             intervals = Bootstrap.intervals(bootstrap.samples(), parameters.size(), options.confidence());
             warnings.addAll(IntervalWarnings.of(parameters, values, intervals, options.bootstrap(), bootstrap.failed(),
