@@ -53,7 +53,7 @@ final class Bootstrap {
                 }
             }
             ResidualModel model = new ResidualModel(law, rows, targets, options, transform, index, multiplicity);
-            LocalFit.Result result = LocalFit.run(model, start, options.maxEvaluations());
+            LocalFit.Result result = LocalFit.run(model, start, options.maxEvaluations(), LocalFit.COARSE);
             evaluations += model.evaluations();
             double[] p = result.usable() ? transform.toParameters(result.point()) : null;
             if (result.converged() && allFinite(p)) {

@@ -14,13 +14,17 @@ package org.qatlas.stdlib.law;
  * @param huberDelta the Huber delta used (also recorded under least squares, where it is unused)
  * @param converged whether the optimiser converged from the best start
  * @param starts how many starts were tried
- * @param startsConverged how many of them converged within their evaluation cap
+ * @param startsConverged how many of them converged within their evaluation cap (to 1e-6
+ *     relative). Under the Huber objective the starts are screened with least squares on the
+ *     log residuals, and the best four are then fitted with the Huber loss to 1e-10
+ * @param startsAtBest how many of them ended, within their cap, no more than 1% above the best
+ *     start's screening objective: how many found the best optimum (few means it is hard to find)
  * @param bootstrapRequested how many bootstrap refits were asked for
  * @param bootstrapSucceeded how many of them converged and count in the intervals
  * @param confidence the coverage of the intervals
  * @param lawEvaluations how many times the law was evaluated at one row, in all
  */
 public record FitStatistics(int rows, double meanRelativeError, double rSquared, double objective,
-        Objective objectiveKind, double huberDelta, boolean converged, int starts, int startsConverged,
+        Objective objectiveKind, double huberDelta, boolean converged, int starts, int startsConverged, int startsAtBest,
         int bootstrapRequested, int bootstrapSucceeded, double confidence, long lawEvaluations) {
 }

@@ -18,7 +18,7 @@ final class FitTable {
         StringBuilder out = new StringBuilder();
         out.append("law ").append(law.name()).append('(').append(String.join(", ", law.variables())).append("), ")
                 .append(s.objectiveKind() == Objective.HUBER_LOG
-                        ? "Huber loss (delta " + SignificantDigits.four(s.huberDelta()) + ") on log residuals"
+                        ? "Huber loss (delta " + SignificantDigits.compact(s.huberDelta()) + ") on log residuals"
                         : "least squares")
                 .append('\n');
 
@@ -51,8 +51,8 @@ final class FitTable {
                 : SignificantDigits.four(100 * s.meanRelativeError()) + "%"});
         facts.add(new String[] {"R^2", SignificantDigits.four(s.rSquared())});
         facts.add(new String[] {"objective", SignificantDigits.four(s.objective())});
-        facts.add(new String[] {"starts converged", s.startsConverged() + " of " + s.starts()
-                + (s.converged() ? "" : " (best start did not converge)")});
+        facts.add(new String[] {"starts", s.starts() + " (" + s.startsConverged() + " converged, " + s.startsAtBest()
+                + " reached the best fit" + (s.converged() ? "" : "; the best did not converge") + ")"});
         facts.add(new String[] {"bootstrap refits", s.bootstrapRequested() == 0 ? "none"
                 : s.bootstrapRequested() + " (" + s.bootstrapSucceeded() + " converged)"});
         int factWidth = 0;

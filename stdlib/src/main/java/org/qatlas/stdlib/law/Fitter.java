@@ -1,19 +1,30 @@
 package org.qatlas.stdlib.law;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Fits a law's parameters to data: Levenberg-Marquardt from a grid of starts, the best start run
- * on to convergence, then a percentile bootstrap for the intervals.
+ * Fits a law's parameters to data: Levenberg-Marquardt from a grid of starts, the best four
+ * starts run on to convergence under the objective, then a percentile bootstrap for the
+ * intervals.
  *
  * <p>The work is kept small because a law written in the language costs several times a Java
  * one per evaluation: every start stops after {@link FitOptions#maxEvaluationsPerStart()}
- * evaluations of the residuals, only the best one is run on to convergence, and every bootstrap
- * refit starts from the best estimate, where it needs a few steps. The law is called from the
- * calling thread only.
+ * evaluations of the residuals (and is screened with least squares on log residuals, which
+ * converges fastest, see below), only the best four are run on to convergence, and every
+ * bootstrap refit starts from the best estimate, where it needs a few steps. The law is called
+ * from the calling thread only.
  */
 public final class Fitter {
+    /** How many of the best starts are run on to convergence. */
+    private static final int POLISHED = 4;
+    /** A start whose objective ends within this share of the best one's counts as having reached the best fit. */
+    static final double AT_BEST = 0.01;
+
+    /** A mean relative error below this is an exact fit (noise-free data). */
+    private static final double EXACT = 1e-9;
+
     private Fitter() {
     }
 
@@ -37,29 +48,55 @@ public final class Fitter {
         ParameterTransform transform = new ParameterTransform(parameters);
         ResidualModel model = ResidualModel.onAllRows(law, rows, targets, options, transform);
 
+        // The starts are screened with least squares on the log residuals (an infinite Huber
+        // delta), and only the best few are then fitted with the Huber loss itself. Far from the
+        // optimum nearly every residual lies beyond delta, where Huber behaves like an absolute
+        // value and Gauss-Newton converges only linearly; least squares converges quadratically
+        // there, so a start finds its basin in a few evaluations. The Huber fits that follow
+        // begin in that basin.
+        ResidualModel screen = options.objective() == Objective.HUBER_LOG
+                ? ResidualModel.onAllRows(law, rows, targets, Objective.HUBER_LOG, Double.POSITIVE_INFINITY, transform)
+                : model;
         List<double[]> starts = StartGrid.starts(law, options);
-        LocalFit.Result best = null;
+        List<LocalFit.Result> results = new ArrayList<>();
         int converged = 0;
         for (double[] start : starts) {
-            LocalFit.Result result = LocalFit.run(model, transform.toInternal(start), options.maxEvaluationsPerStart());
+            LocalFit.Result result = LocalFit.run(screen, transform.toInternal(start), options.maxEvaluationsPerStart(),
+                    LocalFit.COARSE);
             converged += result.converged() ? 1 : 0;
-            if (result.usable() && (best == null || result.cost() < best.cost())) {
-                best = result;
+            if (result.usable()) {
+                results.add(result);
             }
         }
-        List<String> warnings = new ArrayList<>();
-        if (best == null) {
+        if (results.isEmpty()) {
             throw new IllegalStateException("law " + law.name() + " gave no usable value on these rows from any of the "
                     + starts.size() + " starts");
         }
-        if (!best.converged()) {
-            LocalFit.Result polished = LocalFit.run(model, best.point(), options.maxEvaluations());
-            if (polished.usable() && polished.cost() <= best.cost()) {
+        // Run the most promising starts on to convergence: the best few, not only the best, since
+        // a start stopped by its cap may still be on its way to a lower optimum than one that
+        // has converged.
+        results.sort(Comparator.comparingDouble(LocalFit.Result::cost));
+        double near = results.get(0).cost() * (1 + AT_BEST) + 1e-12 * rows.length;
+        int atBest = 0;
+        for (LocalFit.Result result : results) {
+            atBest += result.cost() <= near ? 1 : 0;
+        }
+        LocalFit.Result best = null;
+        boolean anyConverged = false;
+        for (LocalFit.Result result : results.subList(0, Math.min(POLISHED, results.size()))) {
+            LocalFit.Result polished = LocalFit.run(model, result.point(), options.maxEvaluations(), LocalFit.FINE);
+            anyConverged |= polished.converged();
+            if (polished.usable() && (best == null || polished.cost() < best.cost())) {
                 best = polished;
             }
         }
-        if (converged == 0 && !best.converged()) {
-            warnings.add("the optimiser did not converge from any of the " + starts.size() + " starts");
+        if (best == null) {
+            throw new IllegalStateException("law " + law.name() + " gave no usable value on these rows from the best "
+                    + Math.min(POLISHED, results.size()) + " starts");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!anyConverged) {
+            warnings.add("the optimiser did not converge from any start (of " + starts.size() + ")");
         } else if (!best.converged()) {
             warnings.add("the best start hit the limit of " + options.maxEvaluations()
                     + " evaluations without converging: the values may not be the optimum");
@@ -71,7 +108,7 @@ public final class Fitter {
                     + (options.objective() == Objective.HUBER_LOG ? " (not positive, or not finite)" : " (not finite)"));
         }
 
-        long evaluations = model.evaluations() + rows.length;
+        long evaluations = model.evaluations() + (screen == model ? 0 : screen.evaluations()) + rows.length;
         List<Interval> intervals;
         int succeeded = 0;
         if (options.bootstrap() > 0) {
@@ -79,7 +116,8 @@ public final class Fitter {
             evaluations += bootstrap.evaluations();
             succeeded = bootstrap.samples().size();
             intervals = Bootstrap.intervals(bootstrap.samples(), parameters.size(), options.confidence());
-            warnings.addAll(IntervalWarnings.of(parameters, values, intervals, options.bootstrap(), bootstrap.failed()));
+            warnings.addAll(IntervalWarnings.of(parameters, values, intervals, options.bootstrap(), bootstrap.failed(),
+                    quality.meanRelativeError() < EXACT));
         } else {
             intervals = java.util.Collections.nCopies(parameters.size(), Interval.NONE);
         }
@@ -87,7 +125,7 @@ public final class Fitter {
         double cost = best.cost();
         double objective = options.objective() == Objective.HUBER_LOG ? cost / 2 : cost;
         FitStatistics statistics = new FitStatistics(rows.length, quality.meanRelativeError(), quality.rSquared(),
-                objective, options.objective(), options.huberDelta(), best.converged(), starts.size(), converged,
+                objective, options.objective(), options.huberDelta(), best.converged(), starts.size(), converged, atBest,
                 options.bootstrap(), succeeded, options.confidence(), evaluations);
         return new Fit(law, values, intervals, statistics, warnings);
     }

@@ -13,14 +13,18 @@ final class IntervalWarnings {
     static final double FAILED_SHARE = 0.1;
     /** An interval wider than this many times the value's magnitude is called unbounded. */
     static final double WIDE = 100;
-    /** A low end within this share of the distance from the bound to the value is called at the bound. */
+    /** A low end within this share of the distance from the bound to the high end is called at the bound. */
     static final double AT_BOUND = 1e-3;
 
     private IntervalWarnings() {
     }
 
+    /**
+     * @param exactFit whether the law goes through every row (then all resamples give the same
+     *     values, and zero-width intervals say nothing about any one parameter)
+     */
     static List<String> of(List<Parameter> parameters, double[] values, List<Interval> intervals, int requested,
-            int failed) {
+            int failed, boolean exactFit) {
         List<String> warnings = new ArrayList<>();
         if (requested == 0) {
             return warnings;
@@ -33,6 +37,11 @@ final class IntervalWarnings {
             warnings.add(failed + " of " + requested + " bootstrap refits failed ("
                     + Math.round(100.0 * failed / requested) + "%): the intervals rest on the others and may be too narrow");
         }
+        if (exactFit && intervals.stream().anyMatch(i -> i.known() && i.width() == 0)) {
+            warnings.add("the law fits every row exactly (noise-free data?), so every resample gives the same values"
+                    + " and the intervals have zero width");
+            return warnings;
+        }
         for (int j = 0; j < parameters.size(); j++) {
             Parameter p = parameters.get(j);
             Interval interval = intervals.get(j);
@@ -40,13 +49,14 @@ final class IntervalWarnings {
             if (!interval.known()) {
                 continue;
             }
+            if (p.bounded() && interval.low() - p.lowerBound() <= AT_BOUND * (interval.high() - p.lowerBound())) {
+                warnings.add("the interval of " + p.name() + " runs down to its lower bound " + p.lowerBound());
+                continue;
+            }
             if (interval.width() == 0) {
                 warnings.add("the interval of " + p.name() + " has zero width: no resample moves it, so these rows"
                         + " may not determine it");
                 continue;
-            }
-            if (p.bounded() && interval.low() - p.lowerBound() <= AT_BOUND * (value - p.lowerBound())) {
-                warnings.add("the interval of " + p.name() + " runs down to its lower bound " + p.lowerBound());
             }
             if (interval.width() > WIDE * Math.abs(value)) {
                 warnings.add("the interval of " + p.name() + " is more than " + (int) WIDE

@@ -3,6 +3,7 @@ package org.qatlas.stdlib.law;
 import org.apache.commons.math3.exception.ConvergenceException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.fitting.leastsquares.EvaluationRmsChecker;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -29,19 +30,38 @@ final class LocalFit {
     }
 
     /**
-     * Tolerances: LM stops when a step lowers the cost by less than 1e-10 relative (and predicts
-     * no more), or moves the parameters by less than 1e-10 relative. Tighter is pointless for
-     * a law whose constants are printed to four digits; looser lets a slow Huber fit stop early.
+     * The fit proper: LM stops when a step lowers the cost by less than 1e-10 relative (and
+     * predicts no more), or moves the parameters by less than 1e-10 relative.
      */
-    private static final LevenbergMarquardtOptimizer OPTIMIZER = new LevenbergMarquardtOptimizer()
-            .withCostRelativeTolerance(1e-10)
-            .withParameterRelativeTolerance(1e-10)
-            .withOrthoTolerance(1e-10);
+    static final LevenbergMarquardtOptimizer FINE = optimizer(1e-10);
+
+    /**
+     * Bootstrap refits: 1e-6 relative. A refit's values only enter a percentile of a few hundred
+     * draws, whose own sampling error is far larger; on noisy Huber fits, which converge only
+     * linearly, this halves the evaluations (and moves the printed interval ends in the fourth
+     * digit at most).
+     */
+    static final LevenbergMarquardtOptimizer COARSE = optimizer(1e-6);
+
+    private static LevenbergMarquardtOptimizer optimizer(double tolerance) {
+        return new LevenbergMarquardtOptimizer()
+                .withCostRelativeTolerance(tolerance)
+                .withParameterRelativeTolerance(tolerance)
+                .withOrthoTolerance(1e-10);
+    }
 
     private LocalFit() {
     }
 
-    static Result run(ResidualModel model, double[] start, int maxEvaluations) {
+    /**
+     * An exact fit (noise-free data) never meets LM's relative tests: every Gauss-Newton step
+     * still divides the cost by a large factor until it reaches rounding noise. Stop once the
+     * root-mean-square (pseudo-)residual changes by less than 1e-10 in absolute terms, or by
+     * the tolerance relative.
+     */
+    private static final double ABSOLUTE_RMS = 1e-10;
+
+    static Result run(ResidualModel model, double[] start, int maxEvaluations, LevenbergMarquardtOptimizer optimizer) {
         model.resetBest();
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .model(model)
@@ -50,11 +70,12 @@ final class LocalFit {
                 .maxEvaluations(maxEvaluations)
                 .maxIterations(maxEvaluations)
                 .lazyEvaluation(false)
+                .checker(new EvaluationRmsChecker(optimizer.getCostRelativeTolerance(), ABSOLUTE_RMS))
                 .build();
         boolean converged;
         boolean capped = false;
         try {
-            OPTIMIZER.optimize(problem);
+            optimizer.optimize(problem);
             converged = true;
         } catch (TooManyEvaluationsException | TooManyIterationsException e) {
             converged = false;

@@ -54,6 +54,12 @@ final class ResidualModel implements MultivariateJacobianFunction {
      */
     ResidualModel(Law law, double[][] rows, double[] targets, FitOptions options, ParameterTransform transform,
             int[] index, int[] multiplicity) {
+        this(law, rows, targets, options.objective(), options.huberDelta(), transform, index, multiplicity);
+    }
+
+    /** As above with the objective and the Huber delta given (an infinite delta: least squares on log residuals). */
+    ResidualModel(Law law, double[][] rows, double[] targets, Objective objective, double huberDelta,
+            ParameterTransform transform, int[] index, int[] multiplicity) {
         this.law = law;
         this.rows = rows;
         this.targets = targets;
@@ -62,8 +68,8 @@ final class ResidualModel implements MultivariateJacobianFunction {
         for (int i = 0; i < index.length; i++) {
             scale[i] = Math.sqrt(multiplicity[i]);
         }
-        this.log = options.objective() == Objective.HUBER_LOG;
-        this.delta = options.huberDelta();
+        this.log = objective == Objective.HUBER_LOG;
+        this.delta = huberDelta;
         this.transform = transform;
         this.parameters = new double[transform.size()];
         this.gradient = new double[transform.size()];
@@ -72,7 +78,7 @@ final class ResidualModel implements MultivariateJacobianFunction {
             for (int i = 0; i < targets.length; i++) {
                 logTargets[i] = Math.log(targets[i]);
             }
-            penalty = HuberResidual.pseudo(PENALTY_LOG_RESIDUAL, delta);
+            penalty = Double.isInfinite(delta) ? PENALTY_LOG_RESIDUAL : HuberResidual.pseudo(PENALTY_LOG_RESIDUAL, delta);
         } else {
             logTargets = null;
             double largest = 0;
@@ -86,13 +92,18 @@ final class ResidualModel implements MultivariateJacobianFunction {
     /** All rows, each once. */
     static ResidualModel onAllRows(Law law, double[][] rows, double[] targets, FitOptions options,
             ParameterTransform transform) {
+        return onAllRows(law, rows, targets, options.objective(), options.huberDelta(), transform);
+    }
+
+    static ResidualModel onAllRows(Law law, double[][] rows, double[] targets, Objective objective, double huberDelta,
+            ParameterTransform transform) {
         int[] index = new int[rows.length];
         int[] once = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             index[i] = i;
             once[i] = 1;
         }
-        return new ResidualModel(law, rows, targets, options, transform, index, once);
+        return new ResidualModel(law, rows, targets, objective, huberDelta, transform, index, once);
     }
 
     int size() {

@@ -13,6 +13,7 @@ public record SavedStatistics(
         @JsonProperty("converged") boolean converged,
         @JsonProperty("starts") int starts,
         @JsonProperty("starts_converged") int startsConverged,
+        @JsonProperty("starts_at_best") int startsAtBest,
         @JsonProperty("bootstrap_requested") int bootstrapRequested,
         @JsonProperty("bootstrap_succeeded") int bootstrapSucceeded,
         @JsonProperty("confidence") double confidence,
@@ -20,12 +21,12 @@ public record SavedStatistics(
 
     static SavedStatistics of(FitStatistics s) {
         return new SavedStatistics(s.rows(), s.meanRelativeError(), s.rSquared(), s.objective(), s.objectiveKind(),
-                s.huberDelta(), s.converged(), s.starts(), s.startsConverged(), s.bootstrapRequested(),
+                s.huberDelta(), s.converged(), s.starts(), s.startsConverged(), s.startsAtBest(), s.bootstrapRequested(),
                 s.bootstrapSucceeded(), s.confidence(), s.lawEvaluations());
     }
 
     public FitStatistics toStatistics() {
         return new FitStatistics(rows, meanRelativeError, rSquared, objective, objectiveKind, huberDelta, converged,
-                starts, startsConverged, bootstrapRequested, bootstrapSucceeded, confidence, lawEvaluations);
+                starts, startsConverged, startsAtBest, bootstrapRequested, bootstrapSucceeded, confidence, lawEvaluations);
     }
 }

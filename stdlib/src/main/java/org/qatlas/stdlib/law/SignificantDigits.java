@@ -27,4 +27,16 @@ final class SignificantDigits {
         }
         return String.format(Locale.ROOT, "%.3e", x);
     }
+
+    /** Up to four significant digits without trailing zeros: 0.001, 1e-04, 2.5. */
+    static String compact(double x) {
+        if (!Double.isFinite(x) || x == 0) {
+            return four(x);
+        }
+        double a = Math.abs(x);
+        if (a >= 1e-3 && a < 1e6) {
+            return new BigDecimal(x).round(FOUR).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.3e", x).replaceAll("\\.?0+e", "e");
+    }
 }
