@@ -17,6 +17,9 @@ import java.util.List;
  * from the calling thread only.
  */
 public final class Fitter {
+    /** Log residuals below this (a factor of about 1.35) count quadratically while screening starts. */
+    private static final double SCREEN_DELTA = 0.3;
+
     /** How many of the best starts are run on to convergence. */
     private static final int POLISHED = 4;
     /** A start whose objective ends within this share of the best one's counts as having reached the best fit. */
@@ -48,14 +51,15 @@ public final class Fitter {
         ParameterTransform transform = new ParameterTransform(parameters);
         ResidualModel model = ResidualModel.onAllRows(law, rows, targets, options, transform);
 
-        // The starts are screened with least squares on the log residuals (an infinite Huber
-        // delta), and only the best few are then fitted with the Huber loss itself. Far from the
-        // optimum nearly every residual lies beyond delta, where Huber behaves like an absolute
-        // value and Gauss-Newton converges only linearly; least squares converges quadratically
-        // there, so a start finds its basin in a few evaluations. The Huber fits that follow
-        // begin in that basin.
+        // The starts are screened with a wide Huber delta (SCREEN_DELTA on the log scale), and
+        // only the best few are then fitted with the requested delta. Far from the optimum nearly
+        // every residual lies beyond a small delta, where Huber behaves like an absolute value
+        // and Gauss-Newton converges only linearly; with the wide delta ordinary misfits are
+        // quadratic and a start finds its basin in a few evaluations. The screen stays robust:
+        // a plain least-squares screen let one gross outlier pick the basin for every start.
         ResidualModel screen = options.objective() == Objective.HUBER_LOG
-                ? ResidualModel.onAllRows(law, rows, targets, Objective.HUBER_LOG, Double.POSITIVE_INFINITY, transform)
+                ? ResidualModel.onAllRows(law, rows, targets, Objective.HUBER_LOG,
+                        Math.max(SCREEN_DELTA, options.huberDelta()), transform)
                 : model;
         List<double[]> starts = StartGrid.starts(law, options);
         List<LocalFit.Result> results = new ArrayList<>();
