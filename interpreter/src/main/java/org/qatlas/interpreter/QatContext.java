@@ -1,5 +1,7 @@
 package org.qatlas.interpreter;
 
+import java.nio.file.Path;
+import org.qatlas.stdlib.train.RunStore;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 import java.io.PrintStream;
@@ -16,7 +18,7 @@ import org.qatlas.interpreter.runtime.QatList;
  * the modules loaded so far, and where output goes.
  */
 public final class QatContext {
-    private org.qatlas.stdlib.train.RunStore runStore;
+    private RunStore runStore;
     private final Env env;
     private final Map<String, Object> builtins;
     private final GlobalScope mainScope;
@@ -33,11 +35,11 @@ public final class QatContext {
     }
 
     /** Where train() keeps runs: the folder of the qat.runs option, or this process's memory. */
-    public org.qatlas.stdlib.train.RunStore runStore() {
+    public RunStore runStore() {
         if (runStore == null) {
             String folder = env.getOptions().get(QatLanguage.RUNS);
-            runStore = folder.isEmpty() ? org.qatlas.stdlib.train.RunStore.inMemory()
-                    : org.qatlas.stdlib.train.RunStore.inFolder(java.nio.file.Path.of(folder));
+            runStore = folder.isEmpty() ? RunStore.inMemory()
+                    : RunStore.inFolder(Path.of(folder));
         }
         return runStore;
     }

@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.laws;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class InterpretedLaw implements Law {
     /** The parameters, starting from the law's current values: a fitted law refits from its fit. */
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> current = new java.util.ArrayList<>();
+        List<Parameter> current = new ArrayList<>();
         for (int i = 0; i < law.parameterCount(); i++) {
             Parameter declared = law.parameters().get(i);
             current.add(new Parameter(declared.name(), law.values()[i], declared.lowerBound()));
@@ -73,7 +75,7 @@ public final class InterpretedLaw implements Law {
         }
         if (gradient != null) {
             // The body did not use any parameter: its derivatives are all zero.
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
         }
         return Values.toDouble(result);
     }

@@ -1,5 +1,7 @@
 package org.qatlas.interpreter.laws;
 
+import org.qatlas.stdlib.law.FitStatistics;
+import java.util.function.IntFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class LawFields {
         if (fit == null) {
             return null;
         }
-        org.qatlas.stdlib.law.FitStatistics statistics = fit.fit().statistics();
+        FitStatistics statistics = fit.fit().statistics();
         return switch (name) {
             case "target" -> fit.target() == null ? QatNone.INSTANCE : fit.target();
             case "intervals" -> perParameter(law, i -> interval(fit.fit().intervals().get(i)));
@@ -66,7 +68,7 @@ public final class LawFields {
         return interval.known() ? new QatList(new Object[] {interval.low(), interval.high()}) : QatNone.INSTANCE;
     }
 
-    private static QatRecord perParameter(LawDefinition law, java.util.function.IntFunction<Object> value) {
+    private static QatRecord perParameter(LawDefinition law, IntFunction<Object> value) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < law.parameterCount(); i++) {
             fields.put(law.parameters().get(i).name(), value.apply(i));

@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.runtime;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import org.qatlas.stdlib.text.NumberText;
@@ -38,7 +39,7 @@ public final class Display {
             out.append(NumberText.format(d));
         } else if (value instanceof String s) {
             quote(out, s);
-        } else if (value instanceof org.apache.commons.math3.analysis.differentiation.DerivativeStructure dual) {
+        } else if (value instanceof DerivativeStructure dual) {
             // A law's parameter while it is being fitted: shown as the number it stands for.
             out.append(NumberText.format(dual.getValue()));
         } else if (value instanceof Boolean || value == QatNone.INSTANCE || value instanceof QatRange

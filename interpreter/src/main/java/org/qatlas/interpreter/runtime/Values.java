@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.runtime;
 
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /** The names of value types as users read them in error messages. */
@@ -25,7 +26,7 @@ public final class Values {
             return "record";
         } else if (value instanceof QatFunction function) {
             return function.law() != null ? "law" : "function";
-        } else if (value instanceof org.apache.commons.math3.analysis.differentiation.DerivativeStructure) {
+        } else if (value instanceof DerivativeStructure) {
             return "number";
         } else if (value instanceof DomainValue domain) {
             return domain.unwrap().kind();

@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.nodes.calls;
 
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -58,7 +59,7 @@ public final class LawValueNode extends QatExpressionNode {
     }
 
     @TruffleBoundary
-    private QatFunction makeLaw(Object[] initialValues, Object[] boundValues, com.oracle.truffle.api.frame.MaterializedFrame closure) {
+    private QatFunction makeLaw(Object[] initialValues, Object[] boundValues, MaterializedFrame closure) {
         List<Parameter> parameters = new ArrayList<>();
         double[] values = new double[parameterNames.length];
         for (int i = 0; i < parameterNames.length; i++) {
