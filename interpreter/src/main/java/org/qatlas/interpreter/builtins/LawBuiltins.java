@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qatlas.interpreter.laws.FitArguments;
+import org.qatlas.interpreter.laws.InterpretedLaw;
 import org.qatlas.interpreter.laws.LawCalls;
 import org.qatlas.interpreter.laws.LawQueries;
 import org.qatlas.interpreter.laws.Laws;
@@ -45,7 +46,34 @@ final class LawBuiltins {
                 "The minimum of f within bounds, as { x, value }: between = [lo, hi] for a function of one number, or "
                         + "[[lo, hi], [lo, hi], ...] for a function of several (x is then a list). log: search on a log scale.",
                 a -> minimize(function(a[0], "minimize"), a[1], a[2]));
+        builtins.addLibrary("gradient(law, point)",
+                "The exact derivatives of a law with respect to each of its parameters at a point (a record of its "
+                        + "variables), as a record: how sensitive the prediction is to each constant.",
+                a -> gradient(Laws.law(a[0], "gradient"), a[1]));
         LawQueries.install(builtins);
+    }
+
+    private static Map<String, Object> gradient(QatFunction law, Object point) {
+        if (!(point instanceof Map<?, ?> fields)) {
+            throw new IllegalArgumentException("gradient: the point must be a record of the law's variables, such as "
+                    + "{ N: 595M, D: 100B, G: 128 }");
+        }
+        var definition = law.law();
+        double[] variables = new double[definition.variableCount()];
+        for (int i = 0; i < variables.length; i++) {
+            String name = definition.variables().get(i);
+            if (!(fields.get(name) instanceof Number number)) {
+                throw new IllegalArgumentException("gradient: the point needs a number '" + name + "'");
+            }
+            variables[i] = number.doubleValue();
+        }
+        double[] derivatives = new double[definition.parameterCount()];
+        new InterpretedLaw(law, null).evaluate(variables, definition.values(), derivatives);
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (int j = 0; j < derivatives.length; j++) {
+            result.put(definition.parameters().get(j).name(), derivatives[j]);
+        }
+        return result;
     }
 
     private static Object minimize(QatFunction f, Object between, Object log) {
