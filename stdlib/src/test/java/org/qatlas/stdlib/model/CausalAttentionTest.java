@@ -77,4 +77,34 @@ class CausalAttentionTest {
         GradientCheck.assertAll("attention k", k, grads[1], loss);
         GradientCheck.assertAll("attention v", v, grads[2], loss);
     }
+    @Test
+    void float32PathAgreesWithFloat64AndRepeatsExactly() {
+        // Larger than the checks above, so that every core gets several (sequence, kv head) pairs.
+        int batch = 3;
+        int time = 17;
+        CausalAttention wide = new CausalAttention(HEADS, KV_HEADS, 8, DataType.DOUBLE);
+        CausalAttention narrow = new CausalAttention(HEADS, KV_HEADS, 8, DataType.FLOAT);
+        INDArray q64 = GradientCheck.random(41, 1.0, batch * time, HEADS * 8);
+        INDArray k64 = GradientCheck.random(42, 1.0, batch * time, KV_HEADS * 8);
+        INDArray v64 = GradientCheck.random(43, 1.0, batch * time, KV_HEADS * 8);
+        INDArray r64 = GradientCheck.random(44, 1.0, batch * time, HEADS * 8);
+        INDArray expected = wide.forward(q64, k64, v64, batch, time);
+        INDArray[] expectedGrads = wide.backward(r64);
+        INDArray q = q64.castTo(DataType.FLOAT);
+        INDArray k = k64.castTo(DataType.FLOAT);
+        INDArray v = v64.castTo(DataType.FLOAT);
+        INDArray r = r64.castTo(DataType.FLOAT);
+        INDArray out = narrow.forward(q, k, v, batch, time);
+        INDArray[] grads = narrow.backward(r);
+        assertTrue(expected.castTo(DataType.FLOAT).equalsWithEps(out, 1e-5), "float32 context");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(expectedGrads[i].castTo(DataType.FLOAT).equalsWithEps(grads[i], 1e-4), "float32 gradient " + i);
+        }
+        INDArray again = narrow.forward(q, k, v, batch, time);
+        INDArray[] gradsAgain = narrow.backward(r);
+        assertEquals(out, again);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(grads[i], gradsAgain[i]);
+        }
+    }
 }
