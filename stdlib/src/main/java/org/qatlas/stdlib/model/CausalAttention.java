@@ -15,9 +15,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * so no head is ever permuted into an array of its own; the products go straight to OpenBLAS
  * ({@link NativeMatrix}) and the scale, causal mask and softmax (and their backward) are one
  * Java pass over each head's [time, time] scores, where ND4J would take six whole-array ops with
- * their own dispatch and temporaries. Work is split over the cores by (sequence, key/value head)
- * pairs ({@link Parallel}): the query heads of one group run in order inside their pair and
- * accumulate into the shared dK and dV, so the result does not depend on the split.
+ * their own dispatch and temporaries (measured: 37 ms for the largest benchmark layer's
+ * attention, forward and backward, most of it in ND4J's batched matmul at about 20 GFLOP/s).
+ *
+ * <p>Threads: the work is split over the cores by (sequence, key/value head) pairs
+ * ({@link Parallel}). OpenBLAS must then run each product on the calling thread, or two
+ * levels of threads fight over the cores; it does so by itself for products of at most
+ * {@link NativeMatrix#SINGLE_THREAD_WORK} multiply-adds, so every product is cut into blocks of
+ * query (or key) rows that small. The blocks also skip what the causal mask hides: rows up to
+ * r need keys up to r only. The query heads of a group add into their shared dK and dV in a
+ * fixed order, so the result does not depend on the split.
  */
 public final class CausalAttention {
     private final int heads;
@@ -92,21 +99,37 @@ public final class CausalAttention {
         int t = time;
         int ldq = heads * headDim;
         int ldk = kvHeads * headDim;
-        Parallel.forEach(batch * kvHeads, pair -> {
-            int b = pair / kvHeads;
-            int kvHead = pair % kvHeads;
-            long kvOffset = (long) b * t * ldk + (long) kvHead * headDim;
+        int rowsPerBlock = rowsPerBlock(t);
+        Parallel.forBlocks(batch * kvHeads, (from, to) -> {
             Rows rows = Rows.of(dataType, t);
-            for (int j = 0; j < group; j++) {
-                int h = kvHead * group + j;
-                long qOffset = (long) b * t * ldq + (long) h * headDim;
-                long pOffset = ((long) b * heads + h) * t * t;
-                double accumulate = j == 0 ? 0.0 : 1.0;
-                NativeMatrix.gemm(true, false, t, headDim, t, 1.0, p, pOffset, t, dO, qOffset, ldq, accumulate, dV, kvOffset, ldk);
-                NativeMatrix.gemm(false, true, t, t, headDim, 1.0, dO, qOffset, ldq, v, kvOffset, ldk, 0.0, dS, pOffset, t);
-                rows.softmaxBackward(p, dS, pOffset);
-                NativeMatrix.gemm(false, false, t, headDim, t, scale, dS, pOffset, t, k, kvOffset, ldk, 0.0, dQ, qOffset, ldq);
-                NativeMatrix.gemm(true, false, t, headDim, t, scale, dS, pOffset, t, q, qOffset, ldq, accumulate, dK, kvOffset, ldk);
+            for (int pair = from; pair < to; pair++) {
+                int b = pair / kvHeads;
+                int kvHead = pair % kvHeads;
+                long kvOffset = (long) b * t * ldk + (long) kvHead * headDim;
+                for (int j = 0; j < group; j++) {
+                    int h = kvHead * group + j;
+                    long qOffset = (long) b * t * ldq + (long) h * headDim;
+                    long pOffset = ((long) b * heads + h) * t * t;
+                    double accumulate = j == 0 ? 0.0 : 1.0;
+                    for (int r0 = 0; r0 < t; r0 += rowsPerBlock) {
+                        int r1 = Math.min(t, r0 + rowsPerBlock);
+                        // dV[r0..r1] = P[:, r0..r1]^T dO: only queries from r0 on see these keys.
+                        NativeMatrix.gemm(true, false, r1 - r0, headDim, t - r0, 1.0, p, pOffset + (long) r0 * t + r0, t,
+                                dO, qOffset + (long) r0 * ldq, ldq, accumulate, dV, kvOffset + (long) r0 * ldk, ldk);
+                        // dP = dO V^T, query rows r0..r1 against keys 0..r1, into dS's buffer.
+                        NativeMatrix.gemm(false, true, r1 - r0, r1, headDim, 1.0, dO, qOffset + (long) r0 * ldq, ldq,
+                                v, kvOffset, ldk, 0.0, dS, pOffset + (long) r0 * t, t);
+                    }
+                    rows.softmaxBackward(p, dS, pOffset);
+                    for (int r0 = 0; r0 < t; r0 += rowsPerBlock) {
+                        int r1 = Math.min(t, r0 + rowsPerBlock);
+                        // dQ = scale dS K; dK[r0..r1] += scale dS[:, r0..r1]^T Q.
+                        NativeMatrix.gemm(false, false, r1 - r0, headDim, r1, scale, dS, pOffset + (long) r0 * t, t,
+                                k, kvOffset, ldk, 0.0, dQ, qOffset + (long) r0 * ldq, ldq);
+                        NativeMatrix.gemm(true, false, r1 - r0, headDim, t - r0, scale, dS, pOffset + (long) r0 * t + r0, t,
+                                q, qOffset + (long) r0 * ldq, ldq, accumulate, dK, kvOffset + (long) r0 * ldk, ldk);
+                    }
+                }
             }
         });
         queries = null;
@@ -126,21 +149,39 @@ public final class CausalAttention {
         NativeMatrix out = NativeMatrix.of(context);
         int ldq = heads * headDim;
         int ldk = kvHeads * headDim;
-        Parallel.forEach(batch * kvHeads, pair -> {
-            int b = pair / kvHeads;
-            int kvHead = pair % kvHeads;
-            long kvOffset = (long) b * time * ldk + (long) kvHead * headDim;
+        int rowsPerBlock = rowsPerBlock(time);
+        Parallel.forBlocks(batch * kvHeads, (from, to) -> {
             Rows rows = Rows.of(dataType, time);
-            for (int j = 0; j < group; j++) {
-                int h = kvHead * group + j;
-                long qOffset = (long) b * time * ldq + (long) h * headDim;
-                long pOffset = ((long) b * heads + h) * time * time;
-                NativeMatrix.gemm(false, true, time, time, headDim, scale, q, qOffset, ldq, k, kvOffset, ldk, 0.0, p, pOffset, time);
-                rows.softmax(p, pOffset);
-                NativeMatrix.gemm(false, false, time, headDim, time, 1.0, p, pOffset, time, v, kvOffset, ldk, 0.0, out, qOffset, ldq);
+            for (int pair = from; pair < to; pair++) {
+                int b = pair / kvHeads;
+                int kvHead = pair % kvHeads;
+                long kvOffset = (long) b * time * ldk + (long) kvHead * headDim;
+                for (int j = 0; j < group; j++) {
+                    int h = kvHead * group + j;
+                    long qOffset = (long) b * time * ldq + (long) h * headDim;
+                    long pOffset = ((long) b * heads + h) * time * time;
+                    // S = scale Q K^T: query rows r0..r1 against keys 0..r1.
+                    for (int r0 = 0; r0 < time; r0 += rowsPerBlock) {
+                        int r1 = Math.min(time, r0 + rowsPerBlock);
+                        NativeMatrix.gemm(false, true, r1 - r0, r1, headDim, scale, q, qOffset + (long) r0 * ldq, ldq,
+                                k, kvOffset, ldk, 0.0, p, pOffset + (long) r0 * time, time);
+                    }
+                    rows.softmax(p, pOffset);
+                    // O = P V: P is zero right of the diagonal.
+                    for (int r0 = 0; r0 < time; r0 += rowsPerBlock) {
+                        int r1 = Math.min(time, r0 + rowsPerBlock);
+                        NativeMatrix.gemm(false, false, r1 - r0, headDim, r1, 1.0, p, pOffset + (long) r0 * time, time,
+                                v, kvOffset, ldk, 0.0, out, qOffset + (long) r0 * ldq, ldq);
+                    }
+                }
             }
         });
         return context;
+    }
+
+    /** Query rows per product, so that no product of a head exceeds OpenBLAS's single-thread size. */
+    private int rowsPerBlock(int time) {
+        return (int) Math.max(1, Math.min(time, NativeMatrix.SINGLE_THREAD_WORK / ((long) time * headDim)));
     }
 
     /** x in row-major order, after checking its shape and type. */
@@ -170,10 +211,10 @@ public final class CausalAttention {
             return type == DataType.FLOAT ? new FloatRows(time) : new DoubleRows(time);
         }
 
-        /** Scores (already scaled) to probabilities in place: masked softmax of each row. */
+        /** Scores (already scaled) to probabilities in place: masked softmax of each row; only j <= t is read. */
         abstract void softmax(NativeMatrix p, long offset);
 
-        /** dP to dS / scale in place: P * (dP - rowsum(dP * P)), zero above the diagonal. */
+        /** dP to dS / scale in place: P * (dP - rowsum(dP * P)), zero above the diagonal; only j <= t is read. */
         abstract void softmaxBackward(NativeMatrix p, NativeMatrix gradient, long offset);
     }
 

@@ -23,10 +23,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the same products 3-5x faster with no copies. It is the same OpenBLAS library that ND4J
  * itself calls (libopenblas from org.bytedeco:openblas).
  */
-final class NativeMatrix {
+public final class NativeMatrix {
+    /**
+     * Products of at most this many multiply-adds (m * n * k) OpenBLAS runs on the calling
+     * thread: its SMP_THRESHOLD_MIN (65536) times GEMM_MULTITHREAD_THRESHOLD (4 in this build).
+     * Callers that run products on several threads of their own keep below it.
+     */
+    public static final long SINGLE_THREAD_WORK = 65_536L * 4;
+
     private final boolean single;
     private final FloatPointer floats;
     private final DoublePointer doubles;
+
+    /** True for float32, false for float64. */
+    public boolean isFloat() {
+        return single;
+    }
 
     private NativeMatrix(Pointer address, DataType type) {
         single = type == DataType.FLOAT;
@@ -35,7 +47,7 @@ final class NativeMatrix {
     }
 
     /** The buffer of {@code x}, which must be row-major and own its whole buffer (see {@link #contiguous}). */
-    static NativeMatrix of(INDArray x) {
+    public static NativeMatrix of(INDArray x) {
         if (!isExact(x)) {
             throw new IllegalArgumentException("not a contiguous row-major array");
         }
@@ -46,7 +58,7 @@ final class NativeMatrix {
     }
 
     /** x itself when its buffer is exactly its elements in row-major order, else a row-major copy. */
-    static INDArray contiguous(INDArray x) {
+    public static INDArray contiguous(INDArray x) {
         return isExact(x) ? x : x.dup('c');
     }
 
@@ -59,7 +71,7 @@ final class NativeMatrix {
      * offset and a leading dimension (the distance between rows). op(A) is [m, k], op(B) [k, n].
      * All three must have the same data type.
      */
-    static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k, double alpha,
+    public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k, double alpha,
             NativeMatrix a, long aOffset, int lda, NativeMatrix b, long bOffset, int ldb,
             double beta, NativeMatrix c, long cOffset, int ldc) {
         int ta = transposeA ? CblasTrans : CblasNoTrans;
@@ -82,19 +94,19 @@ final class NativeMatrix {
         return new DoublePointer(base).position(base.position() + offset);
     }
 
-    void get(long offset, float[] into, int length) {
+    public void get(long offset, float[] into, int length) {
         at(floats, offset).get(into, 0, length);
     }
 
-    void get(long offset, double[] into, int length) {
+    public void get(long offset, double[] into, int length) {
         at(doubles, offset).get(into, 0, length);
     }
 
-    void put(long offset, float[] from, int length) {
+    public void put(long offset, float[] from, int length) {
         at(floats, offset).put(from, 0, length);
     }
 
-    void put(long offset, double[] from, int length) {
+    public void put(long offset, double[] from, int length) {
         at(doubles, offset).put(from, 0, length);
     }
 }

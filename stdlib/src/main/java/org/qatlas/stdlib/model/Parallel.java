@@ -7,19 +7,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs independent pieces of one layer's work (attention heads, row blocks) on all cores:
  * the calling thread takes one share and a small pool of daemon threads the others. The
  * pieces must not write to the same memory, so results do not depend on how they are split.
  *
- * <p>While the pieces run, OpenBLAS is held to one thread: each piece's products are small,
- * and two levels of threads on a two-core machine only fight over the cores (measured: attention
- * 10-20x slower when both the pieces and OpenBLAS ran two threads).
+ * <p>For Java loops only: the pieces must not call OpenBLAS (ND4J's GEMMs or {@link NativeMatrix}).
+ * OpenBLAS runs its own threads, and two levels of threads on a two-core machine only fight over
+ * the cores (measured: attention 10-20x slower when both the pieces and OpenBLAS ran two
+ * threads); holding OpenBLAS to one thread meanwhile is no way out either, since changing its
+ * thread count costs 1-3 ms each time.
  */
-final class Parallel {
-    static final int THREADS = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+public final class Parallel {
+    /** The cores, at most 8; the system property qatlas.threads overrides it (1: everything on the caller). */
+    public static final int THREADS = Math.max(1, Integer.getInteger("qatlas.threads",
+            Math.min(Runtime.getRuntime().availableProcessors(), 8)));
     private static final ExecutorService POOL = THREADS == 1 ? null : Executors.newFixedThreadPool(THREADS - 1, r -> {
         Thread thread = new Thread(r, "qatlas-parallel");
         thread.setDaemon(true);
@@ -29,33 +32,48 @@ final class Parallel {
     private Parallel() {
     }
 
+    /** A piece of work on the indices [from, to). */
+    @FunctionalInterface
+    public interface Block {
+        void run(int from, int to);
+    }
+
     /** Calls {@code body} for every i in [0, n), in contiguous blocks, one block per thread. */
-    static void forEach(int n, IntConsumer body) {
+    public static void forEach(int n, IntConsumer body) {
+        forBlocks(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                body.accept(i);
+            }
+        });
+    }
+
+    /**
+     * Splits [0, n) into one contiguous block per thread (fewer when n is small) and runs
+     * them at once; a block can set up its scratch space once for all its indices.
+     */
+    public static void forBlocks(int n, Block body) {
         int threads = Math.min(THREADS, n);
         if (threads <= 1) {
-            for (int i = 0; i < n; i++) {
-                body.accept(i);
+            if (n > 0) {
+                body.run(0, n);
             }
             return;
         }
-        var blas = Nd4j.factory().blas();
-        int blasThreads = blas.getMaxThreads();
-        blas.setMaxThreads(1);
         try {
             List<Future<?>> others = new ArrayList<>();
             for (int t = 1; t < threads; t++) {
                 int from = (int) ((long) n * t / threads);
                 int to = (int) ((long) n * (t + 1) / threads);
-                others.add(POOL.submit(() -> range(from, to, body)));
+                others.add(POOL.submit(() -> body.run(from, to)));
             }
             RuntimeException failure = null;
             try {
-                range(0, n / threads, body);
+                body.run(0, n / threads);
             } catch (RuntimeException e) {
                 failure = e;
             }
             for (Future<?> other : others) {
-                other.get(); // waits for every block even after a failure: they share the BLAS setting
+                other.get(); // every block has finished before this returns, even after a failure
             }
             if (failure != null) {
                 throw failure;
@@ -72,14 +90,6 @@ final class Parallel {
                 throw error;
             }
             throw new IllegalStateException(cause);
-        } finally {
-            blas.setMaxThreads(blasThreads);
-        }
-    }
-
-    private static void range(int from, int to, IntConsumer body) {
-        for (int i = from; i < to; i++) {
-            body.accept(i);
         }
     }
 }

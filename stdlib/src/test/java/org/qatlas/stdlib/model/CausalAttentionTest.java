@@ -107,4 +107,39 @@ class CausalAttentionTest {
             assertEquals(grads[i], gradsAgain[i]);
         }
     }
+    @Test
+    void longSequencesRunInBlocksOfRowsWithTheSameGradients() {
+        // 300 * 8 multiply-adds per query row: the products are cut into blocks of 109 rows.
+        int time = 300;
+        int headDim = 8;
+        CausalAttention blocked = new CausalAttention(HEADS, KV_HEADS, headDim, DataType.DOUBLE);
+        INDArray lq = GradientCheck.random(51, 1.0, time, HEADS * headDim);
+        INDArray lk = GradientCheck.random(52, 1.0, time, KV_HEADS * headDim);
+        INDArray lv = GradientCheck.random(53, 1.0, time, KV_HEADS * headDim);
+        INDArray r = GradientCheck.random(54, 1.0, time, HEADS * headDim);
+        // The last position of head 3 (kv head 1) against a direct sum over all 300 keys.
+        INDArray out = blocked.forward(lq, lk, lv, 1, time);
+        double[] weights = new double[time];
+        double total = 0;
+        for (int s = 0; s < time; s++) {
+            double dot = 0;
+            for (int i = 0; i < headDim; i++) {
+                dot += lq.getDouble(time - 1, 3 * headDim + i) * lk.getDouble(s, headDim + i);
+            }
+            weights[s] = Math.exp(dot / Math.sqrt(headDim));
+            total += weights[s];
+        }
+        for (int i = 0; i < headDim; i++) {
+            double expected = 0;
+            for (int s = 0; s < time; s++) {
+                expected += weights[s] / total * lv.getDouble(s, headDim + i);
+            }
+            assertEquals(expected, out.getDouble(time - 1, 3 * headDim + i), 1e-10);
+        }
+        INDArray[] grads = blocked.backward(r);
+        java.util.function.DoubleSupplier loss = () -> GradientCheck.weightedSum(blocked.infer(lq, lk, lv, 1, time), r);
+        GradientCheck.assertSampled("blocked attention q", lq, grads[0], loss, 40, 1);
+        GradientCheck.assertSampled("blocked attention k", lk, grads[1], loss, 40, 2);
+        GradientCheck.assertSampled("blocked attention v", lv, grads[2], loss, 40, 3);
+    }
 }
