@@ -59,37 +59,49 @@ public final class Parallel {
             }
             return;
         }
+        List<Future<?>> others = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            int from = (int) ((long) n * t / threads);
+            int to = (int) ((long) n * (t + 1) / threads);
+            others.add(POOL.submit(() -> body.run(from, to)));
+        }
+        Throwable failure = null;
         try {
-            List<Future<?>> others = new ArrayList<>();
-            for (int t = 1; t < threads; t++) {
-                int from = (int) ((long) n * t / threads);
-                int to = (int) ((long) n * (t + 1) / threads);
-                others.add(POOL.submit(() -> body.run(from, to)));
+            body.run(0, n / threads);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // Every block finishes before this returns, even after a failure or an interrupt: the
+        // blocks write into arrays the caller owns. The blocks take milliseconds, so waiting
+        // through an interrupt is prompt; the interrupt stays set for the caller to act on
+        // (a script's context being cancelled, say).
+        boolean interrupted = false;
+        for (Future<?> other : others) {
+            while (true) {
+                try {
+                    other.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    }
+                    break;
+                }
             }
-            RuntimeException failure = null;
-            try {
-                body.run(0, n / threads);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            for (Future<?> other : others) {
-                other.get(); // every block has finished before this returns, even after a failure
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 }
