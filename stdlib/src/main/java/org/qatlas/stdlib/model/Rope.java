@@ -1,11 +1,8 @@
 package org.qatlas.stdlib.model;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Rotary position embedding (Su et al. 2021) on a [batch * time, heads * headDim] tensor of
@@ -22,10 +19,11 @@ public final class Rope {
     private final int headDim;
     private final double base;
     private final DataType dataType;
+    /** Rows per tile of the pass. */
+    private static final int TILE_ROWS = 64;
     private int tableTime = -1;
-    private INDArray cos;
-    private INDArray sin;
-    private INDArray negativeSin;
+    private double[] cosTable;
+    private double[] sinTable;
     private int lastTime = -1;
 
     public Rope(int heads, int headDim, DataType dataType) {
@@ -62,7 +60,10 @@ public final class Rope {
         return gradInput;
     }
 
-    /** y1 = x1 cos - s x2 sin, y2 = s x1 sin + x2 cos, with s = +1 forward and -1 backward. */
+    /**
+     * y1 = x1 cos - s x2 sin, y2 = s x1 sin + x2 cos, with s = +1 forward and -1 backward: one
+     * Java pass over rows in tiles, where ND4J took eight whole-array calls on strided views.
+     */
     private INDArray rotate(INDArray x, int time, double direction) {
         long rows = x.size(0);
         if (x.rank() != 2 || x.size(1) != (long) heads * headDim || rows % time != 0) {
@@ -70,28 +71,60 @@ public final class Rope {
                     + "], not " + java.util.Arrays.toString(x.shape()));
         }
         ensureTables(time);
+        INDArray in = NativeMatrix.contiguous(x);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+        NativeMatrix source = NativeMatrix.of(in);
+        NativeMatrix target = NativeMatrix.of(out);
+        int width = heads * headDim;
         int half = headDim / 2;
-        INDArray in = x.reshape('c', rows / time, time, heads, headDim);
-        INDArray x1 = in.get(lowerHalf(half));
-        INDArray x2 = in.get(upperHalf(half));
-        INDArray signedSin = direction > 0 ? sin : negativeSin;
-        INDArray out = Nd4j.create(dataType, rows / time, time, heads, headDim);
-        out.get(lowerHalf(half)).assign(x1.mul(cos).subi(x2.mul(signedSin)));
-        out.get(upperHalf(half)).assign(x1.mul(signedSin).addi(x2.mul(cos)));
-        return out.reshape('c', rows, (long) heads * headDim);
+        int tiles = (int) ((rows + TILE_ROWS - 1) / TILE_ROWS);
+        boolean single = x.dataType() == DataType.FLOAT;
+        double[] cos = cosTable;
+        double[] sin = sinTable;
+        Parallel.forBlocks(tiles, (from, to) -> {
+            float[] f = single ? new float[TILE_ROWS * width] : null;
+            double[] d = single ? null : new double[TILE_ROWS * width];
+            for (int tile = from; tile < to; tile++) {
+                long first = (long) tile * TILE_ROWS;
+                int count = (int) Math.min(TILE_ROWS, rows - first);
+                int n = count * width;
+                if (single) {
+                    source.get(first * width, f, n);
+                } else {
+                    source.get(first * width, d, n);
+                }
+                for (int r = 0; r < count; r++) {
+                    int t = (int) ((first + r) % time);
+                    for (int h = 0; h < heads; h++) {
+                        int at = r * width + h * headDim;
+                        for (int i = 0; i < half; i++) {
+                            double c = cos[t * half + i];
+                            double sn = direction * sin[t * half + i];
+                            if (single) {
+                                float x1 = f[at + i];
+                                float x2 = f[at + half + i];
+                                f[at + i] = (float) (x1 * c - x2 * sn);
+                                f[at + half + i] = (float) (x1 * sn + x2 * c);
+                            } else {
+                                double x1 = d[at + i];
+                                double x2 = d[at + half + i];
+                                d[at + i] = x1 * c - x2 * sn;
+                                d[at + half + i] = x1 * sn + x2 * c;
+                            }
+                        }
+                    }
+                }
+                if (single) {
+                    target.put(first * width, f, n);
+                } else {
+                    target.put(first * width, d, n);
+                }
+            }
+        });
+        return out;
     }
 
-    private static INDArrayIndex[] lowerHalf(int half) {
-        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.interval(0, half)};
-    }
-
-    private static INDArrayIndex[] upperHalf(int half) {
-        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.interval(half, 2 * half)};
-    }
-
-    /** cos and sin tables [time, 1, headDim/2], broadcast over batch and heads. */
+    /** cos and sin tables [time, headDim/2], row t for position t. */
     private void ensureTables(int time) {
         if (time == tableTime) {
             return;
@@ -106,12 +139,8 @@ public final class Rope {
                 s[t * half + i] = Math.sin(angle);
             }
         }
-        // Kept across steps, so never in a step's workspace.
-        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            cos = Nd4j.create(c, new long[] {time, 1, half}, DataType.DOUBLE).castTo(dataType);
-            sin = Nd4j.create(s, new long[] {time, 1, half}, DataType.DOUBLE).castTo(dataType);
-            negativeSin = sin.neg();
-        }
+        cosTable = c;
+        sinTable = s;
         tableTime = time;
     }
 }

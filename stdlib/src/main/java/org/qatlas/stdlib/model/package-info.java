@@ -21,5 +21,11 @@
  * <p>{@link org.qatlas.stdlib.model.LlamaModel} assembles the layers and names parameters
  * and linear layers; {@link org.qatlas.stdlib.model.LlamaConfig} holds the shape and counts
  * parameters and FLOPs.
+ *
+ * <p>Speed: at these sizes each ND4J call costs 0.15-0.5 ms of dispatch, temporaries and thread
+ * wake-ups, so element-wise work that would take many calls is done in Java passes over
+ * copies of the data (RMSNorm, RoPE, attention's softmax), small products go to OpenBLAS
+ * directly ({@link org.qatlas.stdlib.model.NativeMatrix}), and independent pieces run on all
+ * cores ({@link org.qatlas.stdlib.model.Parallel}). docs/benchmarks.md has the measurements.
  */
 package org.qatlas.stdlib.model;

@@ -147,7 +147,16 @@ public final class FakeQuantizer implements TensorTransform {
         }
     }
 
+    /** {@link #apply} through the general whole-array path even where {@link AbsMaxKernel} applies: for tests. */
+    INDArray applyGeneral(INDArray x) {
+        return compute(x, false, false);
+    }
+
     private INDArray compute(INDArray x, boolean keep) {
+        return compute(x, keep, true);
+    }
+
+    private INDArray compute(INDArray x, boolean keep, boolean kernel) {
         if (spec.isNone()) {
             if (keep) {
                 remember(null, null, null);
@@ -155,6 +164,12 @@ public final class FakeQuantizer implements TensorTransform {
             return x;
         }
         GroupView v = GroupView.of(x.shape(), role, spec.granularity());
+        if (kernel && AbsMaxKernel.handles(spec) && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE)) {
+            if (keep) {
+                remember(v, null, null); // nothing clipped: the STE passes every gradient
+            }
+            return AbsMaxKernel.apply(x, v, spec.format().maxLevel());
+        }
         INDArray grouped = v.group(x);
         Quantized q = spec.format().symmetric() ? symmetric(v, grouped, keep) : asymmetric(grouped, keep);
         if (keep) {

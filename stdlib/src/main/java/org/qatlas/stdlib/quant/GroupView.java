@@ -91,6 +91,16 @@ final class GroupView {
         return (padded ? matrix.dup('c') : matrix).reshape('c', shape);
     }
 
+    /** Whether the tensor is a weight [in, out] whose groups run down its columns. */
+    boolean transposed() {
+        return transposed;
+    }
+
+    /** Elements per row of the [rows, width] matrix, before padding. */
+    long width() {
+        return width;
+    }
+
     /** Rows of the [rows, width] matrix: tokens, output channels, or 1 for per-tensor. */
     long rows() {
         return rows;

@@ -3,12 +3,14 @@ package org.qatlas.stdlib.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * AdamW (Loshchilov and Hutter 2019): Adam with weight decay applied to the weights directly
  * rather than through the gradient. Decay applies to matrices only; norm weights (vectors)
- * are not decayed, as is usual for transformers. All updates are in-place ND4J operations.
+ * are not decayed, as is usual for transformers. Each parameter is updated in place by one
+ * fused pass ({@link AdamWKernel}).
  */
 public final class AdamW {
     private final double beta1;
@@ -17,7 +19,6 @@ public final class AdamW {
     private final double weightDecay;
     private final Map<String, INDArray> firstMoment = new LinkedHashMap<>();
     private final Map<String, INDArray> secondMoment = new LinkedHashMap<>();
-    private final Map<String, INDArray> scratches = new LinkedHashMap<>();
     private long step;
 
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
@@ -45,18 +46,18 @@ public final class AdamW {
             if (gradient == null) {
                 continue; // a frozen parameter
             }
-            INDArray m = firstMoment.computeIfAbsent(name, n -> parameter.ulike());
-            INDArray v = secondMoment.computeIfAbsent(name, n -> parameter.ulike());
-            // Every operation is in place, on a scratch array kept per parameter: temporaries
-            // would be native memory that ND4J frees only when the garbage collector runs.
-            INDArray scratch = scratches.computeIfAbsent(name, n -> parameter.ulike());
-            m.muli(beta1).addi(scratch.assign(gradient).muli(1 - beta1));
-            v.muli(beta2).addi(scratch.assign(gradient).muli(gradient).muli(1 - beta2));
-            if (weightDecay > 0 && parameter.rank() >= 2) {
-                parameter.muli(1 - lr * weightDecay);
-            }
-            Transforms.sqrt(scratch.assign(v).divi(correction2), false).addi(epsilon);
-            parameter.subi(scratch.rdivi(m).muli(lr / correction1));
+            INDArray m = firstMoment.computeIfAbsent(name, n -> zerosLike(parameter));
+            INDArray v = secondMoment.computeIfAbsent(name, n -> zerosLike(parameter));
+            double decay = weightDecay > 0 && parameter.rank() >= 2 ? 1 - lr * weightDecay : 1.0;
+            AdamWKernel.apply(parameter, gradient, m, v, beta1, beta2, epsilon, decay, lr / correction1,
+                    1 / correction2);
+        }
+    }
+
+    /** Moments live across steps: never in a step's workspace. */
+    private static INDArray zerosLike(INDArray parameter) {
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return Nd4j.zeros(parameter.dataType(), parameter.shape());
         }
     }
 
@@ -82,8 +83,8 @@ public final class AdamW {
     public void restore(Map<String, INDArray[]> state, long savedStep) {
         reset();
         state.forEach((name, moments) -> {
-            firstMoment.put(name, moments[0].dup());
-            secondMoment.put(name, moments[1].dup());
+            firstMoment.put(name, moments[0].dup('c'));
+            secondMoment.put(name, moments[1].dup('c'));
         });
         step = savedStep;
     }

@@ -77,4 +77,69 @@ class CausalAttentionTest {
         GradientCheck.assertAll("attention k", k, grads[1], loss);
         GradientCheck.assertAll("attention v", v, grads[2], loss);
     }
+    @Test
+    void float32PathAgreesWithFloat64AndRepeatsExactly() {
+        // Larger than the checks above, so that every core gets several (sequence, kv head) pairs.
+        int batch = 3;
+        int time = 17;
+        CausalAttention wide = new CausalAttention(HEADS, KV_HEADS, 8, DataType.DOUBLE);
+        CausalAttention narrow = new CausalAttention(HEADS, KV_HEADS, 8, DataType.FLOAT);
+        INDArray q64 = GradientCheck.random(41, 1.0, batch * time, HEADS * 8);
+        INDArray k64 = GradientCheck.random(42, 1.0, batch * time, KV_HEADS * 8);
+        INDArray v64 = GradientCheck.random(43, 1.0, batch * time, KV_HEADS * 8);
+        INDArray r64 = GradientCheck.random(44, 1.0, batch * time, HEADS * 8);
+        INDArray expected = wide.forward(q64, k64, v64, batch, time);
+        INDArray[] expectedGrads = wide.backward(r64);
+        INDArray q = q64.castTo(DataType.FLOAT);
+        INDArray k = k64.castTo(DataType.FLOAT);
+        INDArray v = v64.castTo(DataType.FLOAT);
+        INDArray r = r64.castTo(DataType.FLOAT);
+        INDArray out = narrow.forward(q, k, v, batch, time);
+        INDArray[] grads = narrow.backward(r);
+        assertTrue(expected.castTo(DataType.FLOAT).equalsWithEps(out, 1e-5), "float32 context");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(expectedGrads[i].castTo(DataType.FLOAT).equalsWithEps(grads[i], 1e-4), "float32 gradient " + i);
+        }
+        INDArray again = narrow.forward(q, k, v, batch, time);
+        INDArray[] gradsAgain = narrow.backward(r);
+        assertEquals(out, again);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(grads[i], gradsAgain[i]);
+        }
+    }
+    @Test
+    void longSequencesRunInBlocksOfRowsWithTheSameGradients() {
+        // 300 * 8 multiply-adds per query row: the products are cut into blocks of 109 rows.
+        int time = 300;
+        int headDim = 8;
+        CausalAttention blocked = new CausalAttention(HEADS, KV_HEADS, headDim, DataType.DOUBLE);
+        INDArray lq = GradientCheck.random(51, 1.0, time, HEADS * headDim);
+        INDArray lk = GradientCheck.random(52, 1.0, time, KV_HEADS * headDim);
+        INDArray lv = GradientCheck.random(53, 1.0, time, KV_HEADS * headDim);
+        INDArray r = GradientCheck.random(54, 1.0, time, HEADS * headDim);
+        // The last position of head 3 (kv head 1) against a direct sum over all 300 keys.
+        INDArray out = blocked.forward(lq, lk, lv, 1, time);
+        double[] weights = new double[time];
+        double total = 0;
+        for (int s = 0; s < time; s++) {
+            double dot = 0;
+            for (int i = 0; i < headDim; i++) {
+                dot += lq.getDouble(time - 1, 3 * headDim + i) * lk.getDouble(s, headDim + i);
+            }
+            weights[s] = Math.exp(dot / Math.sqrt(headDim));
+            total += weights[s];
+        }
+        for (int i = 0; i < headDim; i++) {
+            double expected = 0;
+            for (int s = 0; s < time; s++) {
+                expected += weights[s] / total * lv.getDouble(s, headDim + i);
+            }
+            assertEquals(expected, out.getDouble(time - 1, 3 * headDim + i), 1e-10);
+        }
+        INDArray[] grads = blocked.backward(r);
+        java.util.function.DoubleSupplier loss = () -> GradientCheck.weightedSum(blocked.infer(lq, lk, lv, 1, time), r);
+        GradientCheck.assertSampled("blocked attention q", lq, grads[0], loss, 40, 1);
+        GradientCheck.assertSampled("blocked attention k", lk, grads[1], loss, 40, 2);
+        GradientCheck.assertSampled("blocked attention v", lv, grads[2], loss, 40, 3);
+    }
 }

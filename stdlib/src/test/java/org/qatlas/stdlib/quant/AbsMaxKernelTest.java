@@ -1,0 +1,50 @@
+package org.qatlas.stdlib.quant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The fused AbsMax pass gives what the general whole-array path gives, for inputs and weights. */
+class AbsMaxKernelTest {
+
+    @Test
+    void agreesWithTheGeneralPathOnInputsAndWeightsWithRaggedGroups() {
+        // 172 is not a multiple of 32: the last group of each row (or column) holds 12 values.
+        // 400 x 172 is large enough to be split over the cores.
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (String spec : new String[] {"int4/g32", "int8/g32", "int4/token", "int4/channel", "int3/g64"}) {
+                for (Role role : new Role[] {Role.INPUT, Role.WEIGHT}) {
+                    if (spec.endsWith("token") && role == Role.WEIGHT || spec.endsWith("channel") && role == Role.INPUT) {
+                        continue; // not allowed for that role
+                    }
+                    INDArray x = Nd4j.randn(7L, new long[] {400, 172}).castTo(type);
+                    x.getRow(3).assign(0); // an all-zero group keeps scale 1
+                    FakeQuantizer quantizer = FakeQuantizer.of(spec, role);
+                    assertTrue(AbsMaxKernel.handles(quantizer.spec()));
+                    INDArray expected = quantizer.applyGeneral(x);
+                    INDArray fused = quantizer.forward(x);
+                    double tolerance = type == DataType.FLOAT ? 1e-6 : 1e-12;
+                    assertTrue(expected.equalsWithEps(fused, tolerance), spec + " " + role + " " + type);
+                    INDArray gradient = Nd4j.rand(type, 400, 172);
+                    assertSame(gradient, quantizer.backward(gradient), "AbsMax clips nothing: identity STE");
+                }
+            }
+        }
+    }
+
+    @Test
+    void leavesLearnedAndAsymmetricAndPerTensorSpecsToTheGeneralPath() {
+        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("int4/g32+lsq")));
+        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("int4/g256+clip")));
+        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("uint4/g32")));
+        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("fp4/g32")));
+        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("int4/tensor")));
+        assertEquals(7.0, QuantSpec.parse("int4/g32").format().maxLevel());
+    }
+}
