@@ -24,12 +24,15 @@ public final class Corpus extends SplitTokenData {
     private final Path path;
     private final double holdout;
     private final long seed;
+    /** The text's size and a hash of bytes sampled across it: part of a run's identity. */
+    private final String contents;
 
-    private Corpus(Path path, double holdout, long seed, ByteSplit split) {
+    private Corpus(Path path, double holdout, long seed, ByteSplit split, String contents) {
         super(split);
         this.path = path;
         this.holdout = holdout;
         this.seed = seed;
+        this.contents = contents;
     }
 
     /** {@code corpus(path, holdout:, seed:)} from a script's arguments; null is the default. */
@@ -60,7 +63,30 @@ public final class Corpus extends SplitTokenData {
         if (buffers.isEmpty()) {
             throw new IllegalArgumentException("corpus: " + path + " holds no text");
         }
-        return new Corpus(path, holdout, seed, new ByteSplit(buffers, holdout, seed));
+        return new Corpus(path, holdout, seed, new ByteSplit(buffers, holdout, seed), contents(buffers));
+    }
+
+    /**
+     * "208695 bytes, sample 3f2a...": the total size and an FNV-1a hash of about 4096 bytes
+     * spread over the text. Cheap for a gigabyte, and it changes when the text changes size or,
+     * very likely, content, so a run store does not answer for an edited corpus.
+     */
+    private static String contents(List<ByteBuffer> buffers) {
+        long total = 0;
+        for (ByteBuffer buffer : buffers) {
+            total += buffer.limit();
+        }
+        long stride = Math.max(1, total / 4096);
+        long hash = 0xcbf29ce484222325L;
+        long offset = 0;
+        for (ByteBuffer buffer : buffers) {
+            long first = (stride - offset % stride) % stride;
+            for (long i = first; i < buffer.limit(); i += stride) {
+                hash = (hash ^ (buffer.get((int) i) & 0xff)) * 0x100000001b3L;
+            }
+            offset += buffer.limit();
+        }
+        return total + " bytes, sample " + java.util.HexFormat.of().toHexDigits(hash);
     }
 
     private static List<Path> files(Path path) {
@@ -121,6 +147,6 @@ public final class Corpus extends SplitTokenData {
 
     @Override
     public String describe() {
-        return "corpus(\"" + path + "\", holdout: " + NumberText.format(holdout) + ", seed: " + seed + ")";
+        return "corpus(\"" + path + "\", holdout: " + NumberText.format(holdout) + ", seed: " + seed + "; " + contents + ")";
     }
 }

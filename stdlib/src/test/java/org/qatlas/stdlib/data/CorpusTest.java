@@ -2,6 +2,7 @@ package org.qatlas.stdlib.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,17 @@ class CorpusTest {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Corpus.open(empty, 0.05, 1));
         assertTrue(none.getMessage().endsWith("holds no text"), none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Corpus.open(empty, 0.7, 1));
+    }
+
+    @Test
+    void theDescriptionChangesWhenTheTextDoes() throws IOException {
+        Path file = folder.resolve("text.txt");
+        Files.writeString(file, "abcdefgh".repeat(1000));
+        String before = Corpus.open(file, 0.05, 1).describe();
+        assertEquals(before, Corpus.open(file, 0.05, 1).describe(), "the same text, the same description");
+        Files.writeString(file, "abcdefgX".repeat(1000));
+        assertNotEquals(before, Corpus.open(file, 0.05, 1).describe(), "an edit of the same size");
+        Files.writeString(file, "abcdefgh".repeat(1001));
+        assertNotEquals(before, Corpus.open(file, 0.05, 1).describe(), "a longer text");
     }
 }
