@@ -66,7 +66,7 @@ final class TableBuiltins {
                 if (path.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(path.toAbsolutePath().getParent());
                 }
-                summary.fit().toSaved(function.law().source()).write(path);
+                summary.fit().toSaved(function.law().source()).withTarget(summary.target()).write(path);
             } catch (IOException e) {
                 throw new IllegalArgumentException("save: cannot write " + path + " (" + e.getClass().getSimpleName() + ": "
                         + e.getMessage() + ")");
@@ -112,7 +112,7 @@ final class TableBuiltins {
         Fit fit = new Fit(new InterpretedLaw(declared, null), saved.values(),
                 saved.parameters().stream().map(SavedParameter::interval).toList(), saved.statistics().toStatistics(),
                 saved.warnings());
-        return Laws.withValues(declared, saved.values(), new FitSummary(null, fit));
+        return Laws.withValues(declared, saved.values(), new FitSummary(saved.target(), fit));
     }
 
     private static Path path(Object value, String builtin) {

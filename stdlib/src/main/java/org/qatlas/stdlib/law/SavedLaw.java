@@ -21,7 +21,7 @@ import java.util.List;
  * {"format_version": 1, "name": "chen", "variables": ["N", "D", "G"],
  *  "parameters": [{"name": "k", "value": 0.158, "low": 0.15, "high": 0.166, "initial": 0.1, "lower_bound": 0.0}, ...],
  *  "statistics": {"rows": 300, "mean_relative_error": 0.047, ...},
- *  "warnings": [], "source": "law chen(N, D, G; ...) = ..."}
+ *  "warnings": [], "source": "law chen(N, D, G; ...) = ...", "target": "delta"}
  * }</pre>
  *
  * A statistic that is not a number (R^2 of constant targets) is written as the string "NaN".
@@ -33,7 +33,8 @@ public record SavedLaw(
         @JsonProperty("parameters") List<SavedParameter> parameters,
         @JsonProperty("statistics") SavedStatistics statistics,
         @JsonProperty("warnings") List<String> warnings,
-        @JsonProperty("source") String source) {
+        @JsonProperty("source") String source,
+        @JsonProperty("target") String target) {
 
     /** The format this class writes; it reads this one only. */
     public static final int FORMAT_VERSION = 1;
@@ -59,7 +60,12 @@ public record SavedLaw(
                     interval.known() ? interval.high() : null, p.initial(), p.bounded() ? p.lowerBound() : null));
         }
         return new SavedLaw(FORMAT_VERSION, fit.law().name(), fit.law().variables(), parameters,
-                SavedStatistics.of(fit.statistics()), fit.warnings(), source);
+                SavedStatistics.of(fit.statistics()), fit.warnings(), source, null);
+    }
+
+    /** The same saved fit, naming the field of the rows it was fitted to (null: not recorded). */
+    public SavedLaw withTarget(String fittedTo) {
+        return new SavedLaw(formatVersion, name, variables, parameters, statistics, warnings, source, fittedTo);
     }
 
     /** The fitted values, in the saved parameter order. */

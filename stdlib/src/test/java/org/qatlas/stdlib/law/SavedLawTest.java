@@ -60,8 +60,9 @@ class SavedLawTest {
         // A free parameter has no bound; R^2 of constant targets is NaN.
         SavedLaw tweaked = new SavedLaw(1, "x", List.of("N"), List.of(new SavedParameter("a", 1, null, null, 0.5, null)),
                 new SavedStatistics(3, 0.1, Double.NaN, 0.2, Objective.LEAST_SQUARES, 1e-3, true, 1, 1, 1, 0, 0, 0.95, 9),
-                List.of(), "law x(N; a = 0.5) = a");
+                List.of(), "law x(N; a = 0.5) = a", "loss");
         SavedLaw back = SavedLaw.parse(tweaked.toJson(), "text");
+        assertEquals("loss", back.target());
         assertEquals(Double.NEGATIVE_INFINITY, back.parameters().get(0).toParameter().lowerBound());
         assertTrue(Double.isNaN(back.statistics().rSquared()));
     }
