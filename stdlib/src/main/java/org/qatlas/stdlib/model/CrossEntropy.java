@@ -1,35 +1,39 @@
 package org.qatlas.stdlib.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Softmax cross-entropy averaged over rows: loss = mean_i (logsumexp(z_i) - z_i[t_i]).
  * The row maximum is subtracted before exponentiating, so large logits cannot overflow, and
  * the log-probability is formed as (z - max) - log(sum exp(z - max)), never as log(p).
+ *
+ * <p>The row maxima, sums and the gradient are plain Java loops over one copy of the logits;
+ * only the exp is an ND4J call, since ND4J's is faster than Java's. In ND4J ops the same
+ * work took seven native calls and three per-element calls per row (reading and writing the
+ * target entries), whose fixed costs dominated at a vocabulary of 256.
  */
 public final class CrossEntropy {
-    private INDArray probabilities;
+    // The training forward's exp(z - max) [rows, vocab], row sums and targets, for backward.
+    private float[] expF;
+    private double[] expD;
+    private double[] sums;
     private int[] targets;
+    private DataType type;
+    private long[] shape;
 
-    /** logits [rows, vocab], one target per row; caches the softmax for {@link #backward}. */
+    /** logits [rows, vocab], one target per row; caches the softmax's parts for {@link #backward}. */
     public double forward(INDArray logits, int[] targets) {
-        INDArray shifted = checkedShift(logits, targets);
-        double[] targetLogits = targetValues(shifted, targets);
-        // shifted becomes exp(z - max) in place, then the softmax.
-        INDArray sums = Transforms.exp(shifted, false).sum(true, 1);
-        double loss = meanLoss(targetLogits, sums);
-        shifted.diviColumnVector(sums);
-        this.probabilities = shifted;
+        double loss = compute(logits, targets, true);
         this.targets = targets.clone();
         return loss;
     }
 
     /** The loss alone. */
     public double infer(INDArray logits, int[] targets) {
-        INDArray shifted = checkedShift(logits, targets);
-        double[] targetLogits = targetValues(shifted, targets);
-        return meanLoss(targetLogits, Transforms.exp(shifted, false).sum(true, 1));
+        return compute(logits, targets, false);
     }
 
     /**
@@ -37,24 +41,125 @@ public final class CrossEntropy {
      * micro-batch's weight when gradients are accumulated).
      */
     public INDArray backward(double scale) {
-        if (probabilities == null) {
+        if (targets == null) {
             throw new IllegalStateException("cross-entropy backward without a forward");
         }
-        INDArray grad = probabilities;
-        for (int i = 0; i < targets.length; i++) {
-            grad.putScalar(i, targets[i], grad.getDouble(i, targets[i]) - 1.0);
+        int rows = (int) shape[0];
+        int vocab = (int) shape[1];
+        INDArray grad = Nd4j.createUninitialized(type, shape, 'c');
+        double factor = scale / rows;
+        if (type == DataType.FLOAT) {
+            float[] g = expF;
+            float f = (float) factor;
+            for (int i = 0, base = 0; i < rows; i++, base += vocab) {
+                float inverse = (float) (1.0 / sums[i]);
+                for (int j = 0; j < vocab; j++) {
+                    g[base + j] = g[base + j] * inverse * f;
+                }
+                int t = base + targets[i];
+                g[t] = (float) (g[t] - factor);
+            }
+            NativeMatrix.of(grad).put(0, g, g.length);
+        } else {
+            double[] g = expD;
+            for (int i = 0, base = 0; i < rows; i++, base += vocab) {
+                double inverse = 1.0 / sums[i];
+                for (int j = 0; j < vocab; j++) {
+                    g[base + j] = g[base + j] * inverse * factor;
+                }
+                g[base + targets[i]] -= factor;
+            }
+            NativeMatrix.of(grad).put(0, g, g.length);
         }
-        grad.muli(scale / targets.length);
-        probabilities = null;
+        expF = null;
+        expD = null;
+        sums = null;
         targets = null;
         return grad;
     }
 
-    /** A copy of the logits minus their row maxima, after checking the targets. */
-    private static INDArray checkedShift(INDArray logits, int[] targets) {
+    /** The mean loss; {@code keep} keeps exp(z - max) and the row sums for backward. */
+    private double compute(INDArray logits, int[] targets, boolean keep) {
+        check(logits, targets);
+        int rows = (int) logits.size(0);
+        int vocab = (int) logits.size(1);
+        DataType type = logits.dataType();
+        // z - max, exponentiated in place by ND4J, then back into the same Java array.
+        INDArray shifted = Nd4j.createUninitialized(type, logits.shape(), 'c');
+        NativeMatrix in = NativeMatrix.of(NativeMatrix.contiguous(logits));
+        NativeMatrix out = NativeMatrix.of(shifted);
+        double[] targetLogits = new double[rows];
+        double[] rowSums = new double[rows];
+        float[] zF = null;
+        double[] zD = null;
+        if (type == DataType.FLOAT) {
+            zF = new float[rows * vocab];
+            in.get(0, zF, zF.length);
+            for (int i = 0, base = 0; i < rows; i++, base += vocab) {
+                float max = zF[base];
+                for (int j = 1; j < vocab; j++) {
+                    max = Math.max(max, zF[base + j]);
+                }
+                for (int j = 0; j < vocab; j++) {
+                    zF[base + j] -= max;
+                }
+                targetLogits[i] = zF[base + targets[i]];
+            }
+            out.put(0, zF, zF.length);
+            Transforms.exp(shifted, false);
+            out.get(0, zF, zF.length);
+            for (int i = 0, base = 0; i < rows; i++, base += vocab) {
+                double sum = 0;
+                for (int j = 0; j < vocab; j++) {
+                    sum += zF[base + j];
+                }
+                rowSums[i] = sum;
+            }
+        } else {
+            zD = new double[rows * vocab];
+            in.get(0, zD, zD.length);
+            for (int i = 0, base = 0; i < rows; i++, base += vocab) {
+                double max = zD[base];
+                for (int j = 1; j < vocab; j++) {
+                    max = Math.max(max, zD[base + j]);
+                }
+                for (int j = 0; j < vocab; j++) {
+                    zD[base + j] -= max;
+                }
+                targetLogits[i] = zD[base + targets[i]];
+            }
+            out.put(0, zD, zD.length);
+            Transforms.exp(shifted, false);
+            out.get(0, zD, zD.length);
+            for (int i = 0, base = 0; i < rows; i++, base += vocab) {
+                double sum = 0;
+                for (int j = 0; j < vocab; j++) {
+                    sum += zD[base + j];
+                }
+                rowSums[i] = sum;
+            }
+        }
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            total += Math.log(rowSums[i]) - targetLogits[i];
+        }
+        if (keep) {
+            this.expF = zF;
+            this.expD = zD;
+            this.sums = rowSums;
+            this.type = type;
+            this.shape = logits.shape();
+        }
+        return total / rows;
+    }
+
+    private static void check(INDArray logits, int[] targets) {
         if (logits.rank() != 2 || logits.size(0) != targets.length) {
             throw new IllegalArgumentException("logits must be [" + targets.length + ", vocab], not "
                     + java.util.Arrays.toString(logits.shape()));
+        }
+        if (logits.dataType() != DataType.FLOAT && logits.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("logits must be FLOAT or DOUBLE, not " + logits.dataType());
         }
         long vocab = logits.size(1);
         for (int i = 0; i < targets.length; i++) {
@@ -63,24 +168,5 @@ public final class CrossEntropy {
                         + " is outside the vocabulary [0, " + vocab + ")");
             }
         }
-        return logits.sub(logits.max(true, 1));
-    }
-
-    /** (z - max)[i, t_i] for every row, read before the array is exponentiated in place. */
-    private static double[] targetValues(INDArray shifted, int[] targets) {
-        double[] values = new double[targets.length];
-        for (int i = 0; i < targets.length; i++) {
-            values[i] = shifted.getDouble(i, targets[i]);
-        }
-        return values;
-    }
-
-    /** mean of log(sum_j exp(z_ij - max_i)) - (z - max)[i, t_i]. */
-    private static double meanLoss(double[] targetLogits, INDArray sums) {
-        double total = 0;
-        for (int i = 0; i < targetLogits.length; i++) {
-            total += Math.log(sums.getDouble(i, 0)) - targetLogits[i];
-        }
-        return total / targetLogits.length;
     }
 }

@@ -98,14 +98,14 @@ public final class Linear {
         lastInput = x;
         usedInput = inputTransform.forward(x);
         usedWeight = weightTransform.forward(joinedWeight());
-        return Nd4j.gemm(usedInput, usedWeight, false, false);
+        return NativeMatrix.matmul(usedInput, false, usedWeight, false);
     }
 
     /** Evaluation forward: the same output, nothing kept for a backward pass. */
     public INDArray infer(INDArray x) {
         checkInput(x);
         lastInput = x;
-        return Nd4j.gemm(inputTransform.forward(x), weightTransform.forward(joinedWeight()), false, false);
+        return NativeMatrix.matmul(inputTransform.forward(x), false, weightTransform.forward(joinedWeight()), false);
     }
 
     /**
@@ -119,9 +119,9 @@ public final class Linear {
         boolean plainWeight = weightTransform == TensorTransform.IDENTITY && weights.length == 1;
         if (plainWeight) {
             // dW += x^T dy, accumulated by the GEMM itself (beta = 1): no temporary.
-            Nd4j.gemm(usedInput, gradOut, gradients[0], true, false, 1.0, 1.0);
+            NativeMatrix.matmul(usedInput, true, gradOut, false, gradients[0], 1.0);
         } else {
-            INDArray gradWeight = weightTransform.backward(Nd4j.gemm(usedInput, gradOut, true, false));
+            INDArray gradWeight = weightTransform.backward(NativeMatrix.matmul(usedInput, true, gradOut, false));
             long start = 0;
             for (int i = 0; i < weights.length; i++) {
                 long width = weights[i].size(1);
@@ -130,7 +130,7 @@ public final class Linear {
                 start += width;
             }
         }
-        INDArray gradInput = inputTransform.backward(Nd4j.gemm(gradOut, usedWeight, false, true));
+        INDArray gradInput = inputTransform.backward(NativeMatrix.matmul(gradOut, false, usedWeight, true));
         usedInput = null;
         usedWeight = null;
         return gradInput;

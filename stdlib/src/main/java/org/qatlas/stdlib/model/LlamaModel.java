@@ -52,7 +52,8 @@ public final class LlamaModel {
      * (until the OOM killer steps in) and the kernel spends more time faulting in fresh pages
      * than the arithmetic takes. Nothing allocated in it may outlive the pass: caches kept
      * across steps (RoPE tables, masks, quantizer parameters) are made outside it, and the
-     * linear layers' last inputs are copied out before it closes.
+     * linear layers' last inputs are copied out before it closes when asked to be kept
+     * ({@link #keepLinearInputs}), else forgotten.
      */
     private static final String STEP_WORKSPACE = "qatlas-model-step";
     private static final WorkspaceConfiguration STEP_CONFIG = WorkspaceConfiguration.builder()
@@ -74,6 +75,7 @@ public final class LlamaModel {
     private final RmsNorm finalNorm;
     private final LmHead head;
     private final CrossEntropy crossEntropy = new CrossEntropy();
+    private boolean keepLinearInputs;
 
     /** A float32 model, the training type. */
     public LlamaModel(LlamaConfig config, long seed) {
@@ -143,9 +145,19 @@ public final class LlamaModel {
     }
 
     /**
-     * The raw input of every linear layer in the last forward pass (training or evaluation),
-     * keyed "layers.i.q.input" ... "layers.i.fc2.input", for activation statistics such as
-     * kurtosis. Arrays are [batch*time, in]; q, k and v share one array.
+     * Whether passes from now on keep every linear layer's input for {@link #lastLinearInputs}
+     * (default: no). Keeping them costs a copy of each input out of the step workspace per
+     * pass, so training keeps them only for the pass that computes its diagnostics.
+     */
+    public void keepLinearInputs(boolean keep) {
+        keepLinearInputs = keep;
+    }
+
+    /**
+     * The raw input of every linear layer in the last forward pass (training or evaluation)
+     * run while {@link #keepLinearInputs} was on, keyed "layers.i.q.input" ...
+     * "layers.i.fc2.input", for activation statistics such as kurtosis; empty if that pass ran
+     * with it off. Arrays are [batch*time, in]; q, k and v share one array.
      */
     public Map<String, INDArray> lastLinearInputs() {
         Map<String, INDArray> inputs = new LinkedHashMap<>();
@@ -204,18 +216,20 @@ public final class LlamaModel {
 
     /**
      * Runs one step's work in the reused step workspace, then copies the linear layers' last
-     * inputs out of it; if the work fails, the layers forget their inputs, which pointed
-     * into the workspace.
+     * inputs out of it if they are to be kept; otherwise, or if the work fails, the layers
+     * forget their inputs, which point into the workspace.
      */
     private <T> T inStep(java.util.function.Supplier<T> work) {
-        boolean done = false;
+        boolean kept = false;
         try (MemoryWorkspace step = stepWorkspace()) {
             T result = work.get();
-            keepLinearInputs();
-            done = true;
+            if (keepLinearInputs) {
+                copyLinearInputs();
+                kept = true;
+            }
             return result;
         } finally {
-            if (!done) {
+            if (!kept) {
                 linears.values().forEach(Linear::forgetLastInput);
             }
         }
@@ -226,7 +240,7 @@ public final class LlamaModel {
     }
 
     /** Copies the linear layers' last inputs out of the step workspace (q, k and v share one copy). */
-    private void keepLinearInputs() {
+    private void copyLinearInputs() {
         Map<INDArray, INDArray> kept = new IdentityHashMap<>();
         for (Linear linear : linears.values()) {
             linear.keepLastInput(kept);

@@ -1,7 +1,6 @@
 package org.qatlas.stdlib.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The language-model head: logits = h W^T with W [vocab, hidden], the embedding's layout, so
@@ -28,7 +27,7 @@ public final class LmHead {
     }
 
     public INDArray infer(INDArray h) {
-        return Nd4j.gemm(h, weight, false, true);
+        return NativeMatrix.matmul(h, false, weight, true);
     }
 
     /** dW += g^T h (accumulated inside the GEMM); returns dh = g W. */
@@ -36,8 +35,8 @@ public final class LmHead {
         if (input == null) {
             throw new IllegalStateException("head backward without a training forward");
         }
-        Nd4j.gemm(gradOut, input, gradient, true, false, 1.0, 1.0);
-        INDArray gradInput = Nd4j.gemm(gradOut, weight, false, false);
+        NativeMatrix.matmul(gradOut, true, input, false, gradient, 1.0);
+        INDArray gradInput = NativeMatrix.matmul(gradOut, false, weight, false);
         input = null;
         return gradInput;
     }

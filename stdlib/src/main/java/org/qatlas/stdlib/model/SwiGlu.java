@@ -1,8 +1,8 @@
 package org.qatlas.stdlib.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -10,15 +10,19 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code [gate | up] = x [Wg | Wu]} ("fc1", one GEMM and one input hook),
  * {@code h = silu(gate) * up}, {@code out = h Wd} ("fc2"). The FC2 input h is the tensor
  * whose outliers paper A singles out; {@link #lastFc2Input()} exposes it.
+ *
+ * <p>The element-wise work is plain Java loops over copies of the arrays (see
+ * {@link SwiGluKernel}), except the sigmoid, which stays one ND4J call because ND4J's exp is
+ * vectorized and Java's is not. In ND4J ops the split of [gate | up] into two strided copies
+ * and the products took about a dozen native calls per layer and pass; at the small model
+ * sizes those calls' fixed costs, not the arithmetic, dominated.
  */
 public final class SwiGlu {
     private final Linear fc1;
     private final Linear fc2;
-    private final long ffn;
-    private INDArray gate;
-    private INDArray up;
-    private INDArray sigmoid;
-    private INDArray silu;
+    private final int ffn;
+    private final SwiGluKernel kernel = new SwiGluKernel();
+    private boolean cached;
 
     /** fc1 holds [gate | up], [hidden, 2*ffn]; fc2 is the down projection [ffn, hidden]. */
     public SwiGlu(Linear fc1, Linear fc2) {
@@ -27,23 +31,19 @@ public final class SwiGlu {
         }
         this.fc1 = fc1;
         this.fc2 = fc2;
-        this.ffn = fc2.inFeatures();
+        this.ffn = Math.toIntExact(fc2.inFeatures());
     }
 
     public INDArray forward(INDArray x) {
-        INDArray joined = fc1.forward(x);
-        gate = joined.get(NDArrayIndex.all(), NDArrayIndex.interval(0, ffn)).dup('c');
-        up = joined.get(NDArrayIndex.all(), NDArrayIndex.interval(ffn, 2 * ffn)).dup('c');
-        sigmoid = Transforms.sigmoid(gate, true);
-        silu = gate.mul(sigmoid);
-        return fc2.forward(silu.mul(up));
+        INDArray h = hidden(fc1.forward(x));
+        cached = true;
+        return fc2.forward(h);
     }
 
+    /** Evaluation: the same output; it replaces what a training forward kept, so no backward may follow. */
     public INDArray infer(INDArray x) {
-        INDArray joined = fc1.infer(x);
-        INDArray g = joined.get(NDArrayIndex.all(), NDArrayIndex.interval(0, ffn));
-        INDArray u = joined.get(NDArrayIndex.all(), NDArrayIndex.interval(ffn, 2 * ffn));
-        return fc2.infer(g.mul(Transforms.sigmoid(g, true)).muli(u));
+        cached = false;
+        return fc2.infer(hidden(fc1.infer(x)));
     }
 
     /**
@@ -51,23 +51,33 @@ public final class SwiGlu {
      * silu'(g) = s (1 + g (1 - s)) with s = sigmoid(g).
      */
     public INDArray backward(INDArray gradOut) {
-        if (silu == null) {
+        if (!cached) {
             throw new IllegalStateException("SwiGLU backward without a training forward");
         }
-        INDArray gradHidden = fc2.backward(gradOut);
-        INDArray gradUp = gradHidden.mul(silu);
-        INDArray siluDerivative = sigmoid.rsub(1.0).muli(gate).addi(1.0).muli(sigmoid);
-        INDArray gradGate = gradHidden.muli(up).muli(siluDerivative);
-        INDArray gradInput = fc1.backward(Nd4j.hstack(gradGate, gradUp));
-        gate = null;
-        up = null;
-        sigmoid = null;
-        silu = null;
-        return gradInput;
+        INDArray gradHidden = NativeMatrix.contiguous(fc2.backward(gradOut));
+        int rows = (int) gradHidden.size(0);
+        INDArray gradJoined = Nd4j.createUninitialized(gradHidden.dataType(), new long[] {rows, 2L * ffn}, 'c');
+        kernel.backward(NativeMatrix.of(gradHidden), NativeMatrix.of(gradJoined));
+        cached = false;
+        return fc1.backward(gradJoined);
     }
 
     /** The FC2 input h = silu(gate) * up of the last forward or infer, [rows, ffn]. */
     public INDArray lastFc2Input() {
         return fc2.lastInput();
+    }
+
+    /** h = silu(gate) * up from fc1's output [gate | up]; the kernel keeps gate, up and sigmoid(gate). */
+    private INDArray hidden(INDArray joined) {
+        joined = NativeMatrix.contiguous(joined);
+        DataType type = joined.dataType();
+        int rows = (int) joined.size(0);
+        long[] shape = {rows, ffn};
+        INDArray gate = Nd4j.createUninitialized(type, shape, 'c');
+        kernel.split(NativeMatrix.of(joined), NativeMatrix.of(gate), rows, ffn);
+        Transforms.sigmoid(gate, false); // in place: gate now holds sigmoid(gate)
+        INDArray h = Nd4j.createUninitialized(type, shape, 'c');
+        kernel.product(NativeMatrix.of(gate), NativeMatrix.of(h));
+        return h;
     }
 }

@@ -310,7 +310,9 @@ public final class Trainer {
         private Map<String, Object> diagnostics() {
             int[][] windows = new int[Math.min(budget.batch(), 8)][config.seq() + 1];
             data.sample(new SplittableRandom(seed ^ 0x9E3779B9L), data.heldOutTokens() > 0, windows);
+            model.keepLinearInputs(true);
             model.lossAndGradients(windows); // a forward pass that keeps the layers' inputs
+            model.keepLinearInputs(false);
             Map<String, Object> kurtosis = new LinkedHashMap<>();
             Map<String, Object> outliers = new LinkedHashMap<>();
             Map<String, Object> inputError = new LinkedHashMap<>();

@@ -193,6 +193,9 @@ class LlamaModelTest {
         });
         model.lossAndGradients(tokens(2, 9, 32, 30));
         assertEquals(101, calls[0]);
+        assertTrue(model.lastLinearInputs().isEmpty(), "inputs are not kept unless asked for");
+        model.keepLinearInputs(true);
+        model.lossAndGradients(tokens(2, 9, 32, 30));
         Map<String, INDArray> inputs = model.lastLinearInputs();
         assertEquals(12, inputs.size());
         assertShape(inputs.get("layers.1.fc2.input"), 16, 24);
