@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.qatlas.stdlib.law.ChenDeltaLaw;
 import org.qatlas.stdlib.law.Fit;
 import org.qatlas.stdlib.law.FitOptions;
 import org.qatlas.stdlib.law.Fitter;
 import org.qatlas.stdlib.law.Law;
-import org.qatlas.stdlib.law.Parameter;
 
 /**
  * Times the fitter on the case the specification names: paper A's four-constant delta law
@@ -30,7 +30,7 @@ public final class LawFitBenchmark {
 
     public static void main(String[] args) {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        Law law = new ChenDelta();
+        Law law = new ChenDeltaLaw();
         double[] truth = {0.1582, 0.2186, 0.0745, 0.7779};
         Random random = new Random(2025);
         double[][] rows = new double[300][];
@@ -70,39 +70,5 @@ public final class LawFitBenchmark {
                 cpuSeconds.get(0), sortedCpu[sortedCpu.length / 2]);
         System.out.printf("law evaluations per fit: %d (%d starts, %d bootstrap refits)%n",
                 fit.statistics().lawEvaluations(), fit.statistics().starts(), fit.statistics().bootstrapRequested());
-    }
-
-    /** Paper A's delta law with its analytic gradient. */
-    private static final class ChenDelta implements Law {
-        private static final double LN2 = Math.log(2);
-
-        @Override
-        public String name() {
-            return "chen";
-        }
-
-        @Override
-        public List<String> variables() {
-            return List.of("N", "D", "G");
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return List.of(new Parameter("k", 0.1, 0), new Parameter("gN", 0.2, 0), new Parameter("gD", 0.1, 0),
-                    new Parameter("gG", 0.5, 0));
-        }
-
-        @Override
-        public double evaluate(double[] v, double[] p, double[] gradient) {
-            double log2g = Math.log(v[2]) / LN2;
-            double value = p[0] * Math.pow(v[1], p[2]) * Math.pow(log2g, p[3]) / Math.pow(v[0], p[1]);
-            if (gradient != null) {
-                gradient[0] = value / p[0];
-                gradient[1] = -value * Math.log(v[0]);
-                gradient[2] = value * Math.log(v[1]);
-                gradient[3] = value * Math.log(log2g);
-            }
-            return value;
-        }
     }
 }

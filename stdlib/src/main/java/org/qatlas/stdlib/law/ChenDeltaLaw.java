@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * Paper A's QAT penalty delta = k * D^gD * (log2 G)^gG / N^gN (Chen et al. 2025, Eq. 5), in Java
  * with its analytic gradient. Parameter order as in the paper's Table 1: k, gN, gD, gG; all
- * positive. Initial values are the ones of the language guide's example.
+ * positive. Initial values are the ones of the language guide's example. The reference a law
+ * written in the language is measured against: the fitter's tests and its benchmark use it.
  */
-final class ChenDeltaLaw implements Law {
+public final class ChenDeltaLaw implements Law {
     /** Table 1 (v1), W4A4: k, gN, gD, gG. */
-    static final double[] W4A4 = {0.1582, 0.2186, 0.0745, 0.7779};
+    public static final double[] W4A4 = {0.1582, 0.2186, 0.0745, 0.7779};
 
     private static final double LN2 = Math.log(2);
 
