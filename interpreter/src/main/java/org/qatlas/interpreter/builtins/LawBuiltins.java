@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.qatlas.interpreter.laws.FitArguments;
 import org.qatlas.interpreter.laws.InterpretedLaw;
+import org.qatlas.interpreter.laws.LawArguments;
 import org.qatlas.interpreter.laws.LawCalls;
 import org.qatlas.interpreter.laws.LawQueries;
 import org.qatlas.interpreter.laws.Laws;
 import org.qatlas.interpreter.runtime.QatFunction;
-import org.qatlas.interpreter.runtime.Values;
 import org.qatlas.stdlib.law.Minimize;
 import org.qatlas.stdlib.law.Minimum;
 import org.qatlas.stdlib.law.Solve;
@@ -34,8 +34,8 @@ final class LawBuiltins {
                 "A root of the one-argument function f, searched from the bracket between = [lo, hi] (widened when f does "
                         + "not change sign in it; geometrically for positive brackets).",
                 a -> {
-                    QatFunction f = function(a[0], "solve");
-                    double[] bracket = pair(a[1], "solve");
+                    QatFunction f = LawArguments.function(a[0], "solve");
+                    double[] bracket = LawArguments.pair(a[1], "solve");
                     try {
                         return Solve.root(x -> LawCalls.call(f, null, x), bracket[0], bracket[1]);
                     } catch (IllegalStateException e) {
@@ -45,7 +45,7 @@ final class LawBuiltins {
         builtins.addLibrary("minimize(f, between, log = false)",
                 "The minimum of f within bounds, as { x, value }: between = [lo, hi] for a function of one number, or "
                         + "[[lo, hi], [lo, hi], ...] for a function of several (x is then a list). log: search on a log scale.",
-                a -> minimize(function(a[0], "minimize"), a[1], a[2]));
+                a -> minimize(LawArguments.function(a[0], "minimize"), a[1], a[2]));
         builtins.addLibrary("gradient(law, point)",
                 "The exact derivatives of a law with respect to each of its parameters at a point (a record of its "
                         + "variables), as a record: how sensitive the prediction is to each constant.",
@@ -83,7 +83,7 @@ final class LawBuiltins {
             double[] upper = new double[bounds.size()];
             boolean[] logs = new boolean[bounds.size()];
             for (int i = 0; i < lower.length; i++) {
-                double[] range = pair(bounds.get(i), "minimize");
+                double[] range = LawArguments.pair(bounds.get(i), "minimize");
                 lower[i] = range[0];
                 upper[i] = range[1];
                 logs[i] = logScale;
@@ -91,7 +91,7 @@ final class LawBuiltins {
             Minimum minimum = Minimize.bounded(x -> LawCalls.call(f, null, boxed(x)), lower, upper, logs);
             return result(minimum.argmin(), minimum.value());
         }
-        double[] range = pair(between, "minimize");
+        double[] range = LawArguments.pair(between, "minimize");
         Minimum minimum = Minimize.scalar(x -> LawCalls.call(f, null, x), range[0], range[1], logScale);
         return result(minimum.x(), minimum.value());
     }
@@ -109,22 +109,5 @@ final class LawBuiltins {
             boxed[i] = values[i];
         }
         return boxed;
-    }
-
-    static QatFunction function(Object value, String builtin) {
-        if (!(value instanceof QatFunction function)) {
-            throw new IllegalArgumentException(builtin + ": needs a function, such as x -> law(N: x, D: 1e11), not "
-                    + Values.describe(org.qatlas.interpreter.runtime.JavaValues.toQat(value)));
-        }
-        return function;
-    }
-
-    /** [lo, hi] with lo < hi. */
-    static double[] pair(Object value, String builtin) {
-        if (value instanceof List<?> list && list.size() == 2 && list.get(0) instanceof Number lo && list.get(1) instanceof Number hi
-                && lo.doubleValue() < hi.doubleValue()) {
-            return new double[] {lo.doubleValue(), hi.doubleValue()};
-        }
-        throw new IllegalArgumentException(builtin + ": bounds must be [lo, hi] with lo < hi, not " + value);
     }
 }

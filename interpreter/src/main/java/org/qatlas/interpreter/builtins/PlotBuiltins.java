@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qatlas.interpreter.laws.LawArguments;
 import org.qatlas.interpreter.laws.LawCalls;
 import org.qatlas.interpreter.laws.LawDefinition;
 import org.qatlas.interpreter.runtime.QatFunction;
-import org.qatlas.interpreter.runtime.QatRecord;
-import org.qatlas.interpreter.runtime.JavaValues;
 import org.qatlas.stdlib.plot.Chart;
 import org.qatlas.stdlib.plot.ChartFiles;
 import org.qatlas.stdlib.plot.Figures;
 import org.qatlas.stdlib.plot.LawCurve;
+import org.qatlas.stdlib.value.Fields;
 
 /**
  * {@code plot(...)}: the three pictures of scaling-law work, chosen by the arguments. A law and
@@ -39,24 +39,24 @@ final class PlotBuiltins {
 
     private static Object plot(Object[] a) {
         Object what = a[0];
-        Path path = Path.of(text(a[2], "path"));
-        String x = a[3] == null ? null : text(a[3], "x");
-        String title = a[6] == null ? null : text(a[6], "title");
+        Path path = Path.of(Fields.string("plot", "path", a[2]));
+        String x = a[3] == null ? null : Fields.string("plot", "x", a[3]);
+        String title = a[6] == null ? null : Fields.string("plot", "title", a[6]);
         Chart chart;
         if (what instanceof QatFunction function && function.law() != null && !(a[1] instanceof List<?> l && isRange(l))) {
             List<Map<String, Object>> rows = TableBuiltins.rows(a[1], "plot");
             String target = target(function.law(), a[4]);
             chart = x == null
-                    ? predictedVsMeasured(function, rows, target, a[5] == null ? function.law().variables().get(0) : text(a[5], "by"), title)
+                    ? predictedVsMeasured(function, rows, target, a[5] == null ? function.law().variables().get(0) : Fields.string("plot", "by", a[5]), title)
                     : curves(function, rows, target, x, title);
         } else if (what instanceof QatFunction function) {
-            double[] range = LawBuiltins.pair(a[1], "plot");
+            double[] range = LawArguments.pair(a[1], "plot");
             chart = curve(function, range, title);
         } else {
             throw new IllegalArgumentException("plot: needs a law with rows, or a function with a range [lo, hi]");
         }
-        chart = chart.withLabels(a[7] == null ? chart.xLabel() : text(a[7], "x_label"),
-                a[8] == null ? chart.yLabel() : text(a[8], "y_label"));
+        chart = chart.withLabels(a[7] == null ? chart.xLabel() : Fields.string("plot", "x_label", a[7]),
+                a[8] == null ? chart.yLabel() : Fields.string("plot", "y_label", a[8]));
         ChartFiles.save(chart, path);
         return path.toString();
     }
@@ -68,9 +68,9 @@ final class PlotBuiltins {
         String[] groups = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
-            measured[i] = number(row, target, i);
+            measured[i] = LawArguments.rowNumber("plot", row, target, i);
             predicted[i] = predict(law, row);
-            groups[i] = Figures.label(by, number(row, by, i));
+            groups[i] = Figures.label(by, LawArguments.rowNumber("plot", row, by, i));
         }
         LawDefinition definition = law.law();
         double error = definition.fit() == null ? Double.NaN : definition.fit().fit().statistics().meanRelativeError();
@@ -91,11 +91,11 @@ final class PlotBuiltins {
             List<Double> key = new ArrayList<>();
             for (String variable : definition.variables()) {
                 if (!variable.equals(x)) {
-                    key.add(number(rows.get(i), variable, i));
+                    key.add(LawArguments.rowNumber("plot", rows.get(i), variable, i));
                 }
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(rows.get(i));
-            double value = number(rows.get(i), x, i);
+            double value = LawArguments.rowNumber("plot", rows.get(i), x, i);
             lo = Math.min(lo, value);
             hi = Math.max(hi, value);
         }
@@ -124,8 +124,8 @@ final class PlotBuiltins {
             double[] mx = new double[members.size()];
             double[] my = new double[members.size()];
             for (int i = 0; i < members.size(); i++) {
-                mx[i] = number(members.get(i), x, i);
-                my[i] = number(members.get(i), target, i);
+                mx[i] = LawArguments.rowNumber("plot", members.get(i), x, i);
+                my[i] = LawArguments.rowNumber("plot", members.get(i), target, i);
             }
             curves.add(new LawCurve(String.join(", ", labels), grid, y, mx, my));
         }
@@ -142,12 +142,12 @@ final class PlotBuiltins {
     }
 
     private static double predict(QatFunction law, Map<String, Object> row) {
-        return ((Number) JavaValues.toJava(LawCalls.callWithRecord(law, (QatRecord) JavaValues.toQat(row), null))).doubleValue();
+        return LawCalls.at(law, row, null);
     }
 
     private static String target(LawDefinition law, Object given) {
         if (given != null) {
-            return text(given, "target");
+            return Fields.string("plot", "target", given);
         }
         if (law.fit() != null && law.fit().target() != null) {
             return law.fit().target();
@@ -165,20 +165,5 @@ final class PlotBuiltins {
             grid[i] = lo + (hi - lo) * i / (grid.length - 1);
         }
         return grid;
-    }
-
-    private static double number(Map<String, Object> row, String field, int index) {
-        if (!(row.get(field) instanceof Number number)) {
-            throw new IllegalArgumentException("plot: row " + index + " has no number '" + field + "'; its fields are "
-                    + String.join(", ", row.keySet()));
-        }
-        return number.doubleValue();
-    }
-
-    private static String text(Object value, String what) {
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("plot: " + what + " must be a string, not " + value);
-        }
-        return text;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.qatlas.stdlib.law.FitOptions;
 import org.qatlas.stdlib.law.Objective;
+import org.qatlas.stdlib.value.Fields;
 
 /**
  * Turns the arguments of {@code fit(...)} into what the fitter takes: the rows as a matrix of
@@ -27,16 +28,16 @@ public final class FitArguments {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("fit: there are no rows to fit " + law.name() + " to");
         }
-        String targetName = target == null ? inferTarget(law, rows.get(0)) : text(target, "target");
+        String targetName = target == null ? inferTarget(law, rows.get(0)) : Fields.string("fit", "target", target);
         double[][] variables = new double[rows.size()][];
         double[] targets = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
             variables[i] = new double[law.variableCount()];
             for (int v = 0; v < law.variableCount(); v++) {
-                variables[i][v] = number(row, law.variables().get(v), i);
+                variables[i][v] = LawArguments.rowNumber("fit", row, law.variables().get(v), i);
             }
-            targets[i] = number(row, targetName, i);
+            targets[i] = LawArguments.rowNumber("fit", row, targetName, i);
         }
         return new FitArguments(variables, targets, targetName);
     }
@@ -57,30 +58,18 @@ public final class FitArguments {
         return candidates.get(0);
     }
 
-    private static double number(Map<String, Object> row, String field, int index) {
-        if (!row.containsKey(field)) {
-            throw new IllegalArgumentException("fit: row " + index + " has no field '" + field + "'; its fields are "
-                    + String.join(", ", row.keySet()));
-        }
-        Object value = row.get(field);
-        if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException("fit: row " + index + " field '" + field + "' must be a number, not " + value);
-        }
-        return number.doubleValue();
-    }
-
     public static FitOptions options(Object loss, Object delta, Object starts, Object bootstrap, Object confidence, Object seed) {
         FitOptions options = FitOptions.defaults()
-                .withObjective(objective(text(loss, "loss")))
-                .withHuberDelta(((Number) delta).doubleValue())
-                .withBootstrap(whole(bootstrap, "bootstrap"))
-                .withConfidence(((Number) confidence).doubleValue())
-                .withSeed(whole(seed, "seed"));
+                .withObjective(objective(Fields.string("fit", "loss", loss)))
+                .withHuberDelta(Fields.number("fit", "delta", delta))
+                .withBootstrap(count(bootstrap, "bootstrap"))
+                .withConfidence(Fields.number("fit", "confidence", confidence))
+                .withSeed(Fields.wholeNumber("fit", "seed", seed));
         if (starts instanceof Number count) {
-            options = options.withMaxStarts(whole(count, "starts"));
+            options = options.withMaxStarts(count(count, "starts"));
         } else if (starts instanceof Map<?, ?> grid) {
             Map<String, double[]> values = new LinkedHashMap<>();
-            grid.forEach((name, list) -> values.put((String) name, numbers(list, "starts." + name)));
+            grid.forEach((name, list) -> values.put((String) name, LawArguments.numbers(list, "fit", "starts." + name)));
             options = options.withStartGrid(values);
         } else if (starts != null) {
             throw new IllegalArgumentException("fit: starts must be a count or a record of start values per parameter, "
@@ -98,31 +87,12 @@ public final class FitArguments {
         };
     }
 
-    private static double[] numbers(Object list, String what) {
-        if (!(list instanceof List<?> values) || values.isEmpty()) {
-            throw new IllegalArgumentException("fit: " + what + " must be a list of numbers");
+    /** A whole number that fits an int (a count of starts or refits; the options check its range). */
+    private static int count(Object value, String what) {
+        long n = Fields.wholeNumber("fit", what, value);
+        if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
+            throw new IllegalArgumentException("fit: " + what + " is too large: " + n);
         }
-        double[] result = new double[values.size()];
-        for (int i = 0; i < result.length; i++) {
-            if (!(values.get(i) instanceof Number number)) {
-                throw new IllegalArgumentException("fit: " + what + " must be a list of numbers, not " + values);
-            }
-            result[i] = number.doubleValue();
-        }
-        return result;
-    }
-
-    private static int whole(Object value, String what) {
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
-            throw new IllegalArgumentException("fit: " + what + " must be a whole number, not " + value);
-        }
-        return (int) number.longValue();
-    }
-
-    private static String text(Object value, String what) {
-        if (!(value instanceof String string)) {
-            throw new IllegalArgumentException("fit: " + what + " must be a string, not " + value);
-        }
-        return string;
+        return (int) n;
     }
 }

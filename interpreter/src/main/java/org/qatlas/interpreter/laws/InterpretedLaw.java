@@ -22,6 +22,8 @@ public final class InterpretedLaw implements Law {
     private final LawDefinition law;
     private final Node location;
     private final Object[] arguments;
+    /** The declared parameters, starting from the law's current values: a fitted law refits from its fit. */
+    private final List<Parameter> parameters;
 
     /** @param location where errors raised by the law's body are reported from */
     public InterpretedLaw(QatFunction function, Node location) {
@@ -30,6 +32,12 @@ public final class InterpretedLaw implements Law {
         this.location = location;
         this.arguments = new Object[1 + law.variableCount() + law.parameterCount()];
         arguments[0] = function.closure();
+        List<Parameter> current = new ArrayList<>();
+        for (int i = 0; i < law.parameterCount(); i++) {
+            Parameter declared = law.parameters().get(i);
+            current.add(new Parameter(declared.name(), law.values()[i], declared.lowerBound()));
+        }
+        this.parameters = List.copyOf(current);
     }
 
     @Override
@@ -42,15 +50,9 @@ public final class InterpretedLaw implements Law {
         return law.variables();
     }
 
-    /** The parameters, starting from the law's current values: a fitted law refits from its fit. */
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> current = new ArrayList<>();
-        for (int i = 0; i < law.parameterCount(); i++) {
-            Parameter declared = law.parameters().get(i);
-            current.add(new Parameter(declared.name(), law.values()[i], declared.lowerBound()));
-        }
-        return current;
+        return parameters;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import java.util.Map;
 import org.qatlas.interpreter.runtime.ArgumentLayout;
+import org.qatlas.interpreter.runtime.JavaValues;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.QatRecord;
@@ -40,10 +41,10 @@ public final class LawCalls {
         return law.callTarget().call(arguments);
     }
 
-    /** The law at named variable values, as a number. */
+    /** The law at named variable values (a row of plain Java values may carry other fields), as a number. */
     @TruffleBoundary
-    public static double at(QatFunction law, Map<String, Double> point, Node location) {
-        return number(law, callWithRecord(law, QatRecord.of(point), location), location);
+    public static double at(QatFunction law, Map<String, ?> point, Node location) {
+        return number(law, callWithRecord(law, (QatRecord) JavaValues.toQat(point), location), location);
     }
 
     /** Any function of positional arguments, as a number. */

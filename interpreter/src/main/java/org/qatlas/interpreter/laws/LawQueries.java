@@ -8,6 +8,7 @@ import org.qatlas.interpreter.builtins.Builtins;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.stdlib.law.Minimize;
 import org.qatlas.stdlib.law.Solve;
+import org.qatlas.stdlib.value.Fields;
 
 /**
  * The questions researchers ask of QAT laws (papers A and B). Loss laws of paper B's kind take
@@ -18,7 +19,7 @@ public final class LawQueries {
     /** The QAT share is searched inside (0, 1): the laws' S_fp and S_qat vanish at the ends. */
     private static final double[] FRACTIONS = {0.001, 0.999};
     /** The widths paper B compares. */
-    private static final List<Long> DEFAULT_BITS = List.of(1L, 2L, 3L, 4L, 6L, 8L);
+    private static final double[] DEFAULT_BITS = {1, 2, 3, 4, 6, 8};
 
     private LawQueries() {
     }
@@ -29,17 +30,20 @@ public final class LawQueries {
         builtins.addLibrary("equivalence(qat, fp, at, vary = \"N\", between = none)",
                 "Where a full-precision law matches a QAT law: the value of one variable (vary) at which fp predicts the "
                         + "loss qat predicts at the point at, as { <vary>, ratio, loss } (ratio: that value over at's).",
-                a -> equivalence(Laws.law(a[0], "equivalence"), Laws.law(a[1], "equivalence"), point(a[2]), text(a[3]), a[4]));
+                a -> equivalence(Laws.law(a[0], "equivalence"), Laws.law(a[1], "equivalence"), point(a[2]), Fields.string("equivalence", "vary", a[3]), a[4]));
         builtins.addLibrary("best_bits(memory, tokens, law, bits = none)",
                 "The bit width with the lowest predicted loss when the weights must fit in memory bytes (N = 8 memory / B) "
                         + "and tokens are trained, by a loss law of N, D, B (and f, minimised); bits defaults to [1, 2, 3, 4, 6, 8]. "
                         + "{ bits, params, loss, "
                         + "fraction, table }.",
-                a -> bestBits(number(a[0]), number(a[1]), Laws.law(a[2], "best_bits"), a[3] == null ? DEFAULT_BITS : (List<?>) a[3]));
+                a -> bestBits(Fields.number("best_bits", "memory", a[0]), Fields.number("best_bits", "tokens", a[1]),
+                        Laws.law(a[2], "best_bits"), a[3] == null ? DEFAULT_BITS : LawArguments.numbers(a[3], "best_bits", "bits")));
         builtins.addLibrary("wasted_tokens(law, params, tokens, bits, fraction)",
                 "The tokens a QAT share `fraction` wastes, by a loss law of N, D, B, f: how many fewer tokens at the best "
                         + "share reach the same loss. { tokens, share, optimal_fraction }.",
-                a -> wastedTokens(Laws.law(a[0], "wasted_tokens"), number(a[1]), number(a[2]), number(a[3]), number(a[4])));
+                a -> wastedTokens(Laws.law(a[0], "wasted_tokens"), Fields.number("wasted_tokens", "params", a[1]),
+                        Fields.number("wasted_tokens", "tokens", a[2]), Fields.number("wasted_tokens", "bits", a[3]),
+                        Fields.number("wasted_tokens", "fraction", a[4])));
     }
 
     static Map<String, Object> equivalence(QatFunction qat, QatFunction fp, Map<String, Double> at, String vary, Object between) {
@@ -49,9 +53,8 @@ public final class LawQueries {
         }
         double loss = LawCalls.at(qat, at, null);
         double start = at.get(vary);
-        double lo = between == null ? start / 1000 : ((Number) ((List<?>) between).get(0)).doubleValue();
-        double hi = between == null ? start * 1000 : ((Number) ((List<?>) between).get(1)).doubleValue();
-        double value = Solve.root(x -> LawCalls.at(fp, with(at, vary, x), null) - loss, lo, hi);
+        double[] bracket = between == null ? new double[] {start / 1000, start * 1000} : LawArguments.pair(between, "equivalence");
+        double value = Solve.root(x -> LawCalls.at(fp, with(at, vary, x), null) - loss, bracket[0], bracket[1]);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put(vary, value);
         result.put("ratio", value / start);
@@ -59,16 +62,15 @@ public final class LawQueries {
         return result;
     }
 
-    static Map<String, Object> bestBits(double memory, double tokens, QatFunction law, List<?> bits) {
+    static Map<String, Object> bestBits(double memory, double tokens, QatFunction law, double[] bits) {
         List<Object> table = new ArrayList<>();
         Map<String, Object> best = null;
-        for (Object b : bits) {
-            double width = number(b);
+        for (double width : bits) {
             double params = memory * 8 / width;
             Map<String, Double> point = new LinkedHashMap<>(Map.of("N", params, "D", tokens, "B", width));
             double[] fractionAndLoss = bestFraction(law, point);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("bits", b);
+            row.put("bits", width);
             row.put("params", params);
             row.put("loss", fractionAndLoss[1]);
             row.put("fraction", Double.isNaN(fractionAndLoss[0]) ? null : fractionAndLoss[0]);
@@ -126,21 +128,7 @@ public final class LawQueries {
             throw new IllegalArgumentException("equivalence: at must be a record such as { N: 595M, D: 100B, G: 128 }");
         }
         Map<String, Double> point = new LinkedHashMap<>();
-        map.forEach((name, v) -> point.put((String) name, number(v)));
+        map.forEach((name, v) -> point.put((String) name, Fields.number("equivalence", "at." + name, v)));
         return point;
-    }
-
-    private static double number(Object value) {
-        if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException("expected a number, not " + value);
-        }
-        return number.doubleValue();
-    }
-
-    private static String text(Object value) {
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("expected a string, not " + value);
-        }
-        return text;
     }
 }
