@@ -1,6 +1,7 @@
 package org.qatlas.interpreter.builtins;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,21 +78,37 @@ final class TableBuiltins {
         return path.toString();
     }
 
+    /**
+     * A saved law is a JSON object that starts with its format version; a JSON table is an
+     * array (or an object with "rows"). Only a file that opens with '{' is read whole here, and a
+     * law is parsed from that same text; everything else goes straight to the table reader.
+     */
     private static Object load(Path path) {
-        if (path.toString().endsWith(".json") && looksLikeSavedLaw(path)) {
+        if (path.toString().endsWith(".json") && opensWithBrace(path)) {
+            String text;
             try {
-                return loadLaw(SavedLaw.read(path), path);
+                text = Files.readString(path);
             } catch (IOException e) {
-                throw new IllegalArgumentException("load: " + e.getMessage());
+                return TableFiles.load(path); // the table reader reports the problem with the file
+            }
+            if (text.contains("\"format_version\"") && text.contains("\"source\"")) {
+                try {
+                    return loadLaw(SavedLaw.parse(text, path.toString()), path);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("load: " + e.getMessage());
+                }
             }
         }
         return TableFiles.load(path);
     }
 
-    private static boolean looksLikeSavedLaw(Path path) {
-        try {
-            String text = Files.readString(path);
-            return text.stripLeading().startsWith("{") && text.contains("\"format_version\"") && text.contains("\"source\"");
+    private static boolean opensWithBrace(Path path) {
+        try (Reader reader = Files.newBufferedReader(path)) {
+            int c;
+            do {
+                c = reader.read();
+            } while (c >= 0 && Character.isWhitespace(c));
+            return c == '{';
         } catch (IOException e) {
             return false; // the table reader reports the problem with the file
         }
