@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
@@ -40,6 +41,12 @@ class ExampleScriptsTest {
         try (Context context = Context.newBuilder("qat").allowAllAccess(true).out(out)
                 .arguments("qat", new String[] {folder.toString()}).build()) {
             context.eval(Source.newBuilder("qat", script.toFile()).build());
+        } finally {
+            try (Stream<Path> written = Files.walk(folder)) {
+                for (Path path : written.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
@@ -84,6 +85,15 @@ class GoldenTest {
         Path scratch = Files.createTempDirectory("qat-golden");
         // The real file, so that relative imports resolve; named as the report should show it.
         Source source = Source.newBuilder("qat", script.toFile()).name(name(script)).build();
+        try {
+            return runIn(source, scratch, output);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static String runIn(Source source, Path scratch, ByteArrayOutputStream output) throws IOException {
+        String script = source.getName();
         try (Context context = Context.newBuilder("qat").engine(ENGINE).allowAllAccess(true)
                 .arguments("qat", new String[] {scratch.toString()}).out(output).err(output).build()) {
             try {
@@ -91,13 +101,22 @@ class GoldenTest {
             } catch (PolyglotException e) {
                 if (e.isInternalError() || e.isHostException()) {
                     // An interpreter bug, not the script's error: never something to record.
-                    throw new AssertionError(name(script) + " broke the interpreter:\n" + ErrorReport.format(e, true), e);
+                    throw new AssertionError(script + " broke the interpreter:\n" + ErrorReport.format(e, true), e);
                 }
                 output.writeBytes(ErrorReport.format(e, false).getBytes(StandardCharsets.UTF_8));
                 output.write('\n');
             }
         }
         return relativePaths(output.toString(StandardCharsets.UTF_8)).replace(scratch.toString(), "<tmp>");
+    }
+
+    /** Removes a script's scratch folder and what it wrote there. */
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Absolute paths under the golden folder, as in "no such file (looked for ...)", made relative. */
