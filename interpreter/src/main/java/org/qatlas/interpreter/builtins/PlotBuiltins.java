@@ -96,6 +96,7 @@ final class PlotBuiltins {
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(rows.get(i));
             double value = LawArguments.rowNumber("plot", rows.get(i), x, i);
+            LawArguments.rowNumber("plot", rows.get(i), target, i); // checked here, where i is the row's index
             lo = Math.min(lo, value);
             hi = Math.max(hi, value);
         }
