@@ -1,9 +1,7 @@
 package org.qatlas.stdlib.model;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The SwiGLU MLP (Shazeer 2020) without its norm and residual:
@@ -11,9 +9,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code h = silu(gate) * up}, {@code out = h Wd} ("fc2"). The FC2 input h is the tensor
  * whose outliers paper A singles out; {@link #lastFc2Input()} exposes it.
  *
- * <p>The element-wise work is plain Java loops over copies of the arrays (see
- * {@link SwiGluKernel}), except the sigmoid, which stays one ND4J call because ND4J's exp is
- * vectorized and Java's is not. In ND4J ops the split of [gate | up] into two strided copies
+ * <p>The element-wise work, sigmoid included, is plain Java loops over copies of the arrays
+ * (see {@link SwiGluKernel}). In ND4J ops the split of [gate | up] into two strided copies
  * and the products took about a dozen native calls per layer and pass; at the small model
  * sizes those calls' fixed costs, not the arithmetic, dominated.
  */
@@ -70,14 +67,9 @@ public final class SwiGlu {
     /** h = silu(gate) * up from fc1's output [gate | up]; the kernel keeps gate, up and sigmoid(gate). */
     private INDArray hidden(INDArray joined) {
         joined = NativeMatrix.contiguous(joined);
-        DataType type = joined.dataType();
         int rows = (int) joined.size(0);
-        long[] shape = {rows, ffn};
-        INDArray gate = Nd4j.createUninitialized(type, shape, 'c');
-        kernel.split(NativeMatrix.of(joined), NativeMatrix.of(gate), rows, ffn);
-        Transforms.sigmoid(gate, false); // in place: gate now holds sigmoid(gate)
-        INDArray h = Nd4j.createUninitialized(type, shape, 'c');
-        kernel.product(NativeMatrix.of(gate), NativeMatrix.of(h));
+        INDArray h = Nd4j.createUninitialized(joined.dataType(), new long[] {rows, ffn}, 'c');
+        kernel.forward(NativeMatrix.of(joined), NativeMatrix.of(h), rows, ffn);
         return h;
     }
 }

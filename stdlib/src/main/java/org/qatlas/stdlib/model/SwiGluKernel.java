@@ -5,9 +5,8 @@ package org.qatlas.stdlib.model;
  * arrays' type. It keeps gate, up and sigmoid(gate) of the last forward pass for the
  * backward pass, in buffers reused while the shape stays (one kernel per layer).
  *
- * <p>The order of the float operations is that of the ND4J ops this replaced, so the
- * results agree with theirs to the rounding of single operations: h = (g * s) * u, d up = dh * (g * s),
- * d gate = (dh * u) * ((((1 - s) * g) + 1) * s).
+ * <p>The float operations are grouped as h = (g * s) * u, d up = dh * (g * s),
+ * d gate = (dh * u) * ((((1 - s) * g) + 1) * s), with s = sigmoid(g) = 1 / (1 + exp(-g)).
  */
 final class SwiGluKernel {
     private int rows;
@@ -19,8 +18,11 @@ final class SwiGluKernel {
     private double[] upD;
     private double[] sigmoidD;
 
-    /** Splits [gate | up] ([rows, 2*ffn]) into the kept gate and up, and writes gate into {@code gateOut}. */
-    void split(NativeMatrix joined, NativeMatrix gateOut, int rows, int ffn) {
+    /**
+     * From fc1's output [gate | up] ([rows, 2*ffn]) writes h = silu(gate) * up ([rows, ffn])
+     * into {@code out}, keeping gate, up and sigmoid(gate) for the backward pass.
+     */
+    void forward(NativeMatrix joined, NativeMatrix out, int rows, int ffn) {
         this.rows = rows;
         this.ffn = ffn;
         int n = rows * ffn;
@@ -29,41 +31,38 @@ final class SwiGluKernel {
             joined.get(0, all, all.length);
             gateF = reuse(gateF, n);
             upF = reuse(upF, n);
+            sigmoidF = reuse(sigmoidF, n);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(all, 2 * r * ffn, gateF, r * ffn, ffn);
                 System.arraycopy(all, (2 * r + 1) * ffn, upF, r * ffn, ffn);
             }
-            gateOut.put(0, gateF, n);
+            // sigmoid(g) = 1 / (1 + exp(-g)), the exp vectorized; `all` is free scratch space now.
+            for (int i = 0; i < n; i++) {
+                sigmoidF[i] = -gateF[i];
+            }
+            FloatExp.expInPlace(sigmoidF, 0, n, 0f, all);
+            float[] h = all;
+            for (int i = 0; i < n; i++) {
+                float s = 1f / (1f + sigmoidF[i]);
+                sigmoidF[i] = s;
+                h[i] = gateF[i] * s * upF[i];
+            }
+            out.put(0, h, n);
         } else {
             double[] all = new double[2 * n];
             joined.get(0, all, all.length);
             gateD = reuse(gateD, n);
             upD = reuse(upD, n);
+            sigmoidD = reuse(sigmoidD, n);
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(all, 2 * r * ffn, gateD, r * ffn, ffn);
                 System.arraycopy(all, (2 * r + 1) * ffn, upD, r * ffn, ffn);
             }
-            gateOut.put(0, gateD, n);
-        }
-    }
-
-    /** Keeps sigmoid(gate) and writes h = silu(gate) * up [rows, ffn] into {@code out}. */
-    void product(NativeMatrix sigmoid, NativeMatrix out) {
-        int n = rows * ffn;
-        if (sigmoid.isFloat()) {
-            sigmoidF = reuse(sigmoidF, n);
-            sigmoid.get(0, sigmoidF, n);
-            float[] h = new float[n];
+            double[] h = all;
             for (int i = 0; i < n; i++) {
-                h[i] = gateF[i] * sigmoidF[i] * upF[i];
-            }
-            out.put(0, h, n);
-        } else {
-            sigmoidD = reuse(sigmoidD, n);
-            sigmoid.get(0, sigmoidD, n);
-            double[] h = new double[n];
-            for (int i = 0; i < n; i++) {
-                h[i] = gateD[i] * sigmoidD[i] * upD[i];
+                double s = 1 / (1 + Math.exp(-gateD[i]));
+                sigmoidD[i] = s;
+                h[i] = gateD[i] * s * upD[i];
             }
             out.put(0, h, n);
         }
