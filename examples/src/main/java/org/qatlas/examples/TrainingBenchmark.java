@@ -15,9 +15,10 @@ import org.qatlas.stdlib.train.Trainer;
  * Training throughput at three model sizes (layers/hidden/ffn/heads/kv/seq/batch), full
  * precision and W4A4 with groups of 32: tokens per second, model GFLOP/s, their share of the
  * machine's measured ND4J GEMM rate, and the cost of a QAT step relative to an FP step.
- * Each measurement follows a short warm-up run, so that the JIT has compiled the hot paths.
+ * Each measured run follows a warm-up run of the same length on the same model shape, so
+ * that the JIT has compiled the hot paths and the figures are a long run's steady state.
  *
- * <p>Usage: {@code TrainingBenchmark [steps]}, default 20 measured steps per run.
+ * <p>Usage: {@code TrainingBenchmark [steps]}, default 50 measured steps per run.
  */
 public final class TrainingBenchmark {
     private static final int[][] SIZES = {
@@ -30,7 +31,7 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         SyntheticLanguage data = SyntheticLanguage.generate(256, 2_000_000, 4, 1.0, 1, 0.05);
         FormatValue int4 = FormatValue.integer(4L, 32L, null, null, null, null);
         SchemeValue fp = SchemeValue.of(null, null, null);
@@ -44,8 +45,7 @@ public final class TrainingBenchmark {
                     (long) size[5], null, null);
             double fpRate = 0;
             for (SchemeValue scheme : new SchemeValue[] {fp, w4a4}) {
-                Budget warmup = budget(size, Math.max(3, steps / 4));
-                Trainer.train(model, scheme, warmup, data, 1000 + steps, Monitor.NONE);
+                Trainer.train(model, scheme, budget(size, steps), data, 1000 + steps, Monitor.NONE); // warm-up
                 RunRecord run = Trainer.train(model, scheme, budget(size, steps), data, 1, Monitor.NONE);
                 String name = scheme == fp ? "FP" : "W4A4 g32";
                 String ratio = scheme == fp ? "" : String.format("%.2f", fpRate / run.tokensPerSecond());
