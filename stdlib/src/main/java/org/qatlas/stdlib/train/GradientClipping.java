@@ -1,10 +1,23 @@
 package org.qatlas.stdlib.train;
 
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.model.NativeMatrix;
+import org.qatlas.stdlib.model.Parallel;
 
-/** Clipping by global norm: all gradients are scaled together when their joint norm is too large. */
+/**
+ * Clipping by global norm: all gradients are scaled together when their joint norm is too large.
+ *
+ * <p>The norm is one Java pass over each gradient in tiles, summed in double: ND4J's norm2 is a
+ * native call per parameter with its own dispatch and thread wake-up, and a small model has
+ * about thirty parameters of a few thousand values each (0.7 ms per step on one thread at the
+ * smallest benchmark size, 1.3-1.7 ms on two). Tiles are summed in their order whatever the
+ * threads, so the norm does not depend on how the work is split.
+ */
 public final class GradientClipping {
+    private static final int TILE = 65_536;
+
     private GradientClipping() {
     }
 
@@ -12,8 +25,7 @@ public final class GradientClipping {
     public static double globalNorm(Map<String, INDArray> gradients) {
         double sumOfSquares = 0;
         for (INDArray gradient : gradients.values()) {
-            double norm = gradient.norm2Number().doubleValue();
-            sumOfSquares += norm * norm;
+            sumOfSquares += sumOfSquares(gradient);
         }
         return Math.sqrt(sumOfSquares);
     }
@@ -26,5 +38,53 @@ public final class GradientClipping {
             gradients.values().forEach(g -> g.muli(scale));
         }
         return norm;
+    }
+
+    private static double sumOfSquares(INDArray gradient) {
+        if (gradient.dataType() != DataType.FLOAT || NativeMatrix.contiguous(gradient) != gradient) {
+            double norm = gradient.norm2Number().doubleValue(); // float64 (gradient checks) or a view
+            return norm * norm;
+        }
+        NativeMatrix values = NativeMatrix.of(gradient);
+        long length = gradient.length();
+        int tiles = (int) ((length + TILE - 1) / TILE);
+        double[] partial = new double[tiles];
+        Parallel.forBlocks(tiles, (from, to) -> {
+            float[] tile = new float[(int) Math.min(TILE, length)];
+            for (int t = from; t < to; t++) {
+                int n = (int) Math.min(TILE, length - (long) t * TILE);
+                values.get((long) t * TILE, tile, n);
+                partial[t] = sumOfSquares(tile, n);
+            }
+        });
+        double sum = 0;
+        for (double p : partial) {
+            sum += p;
+        }
+        return sum;
+    }
+
+    /** Four interleaved partial sums: one running sum is a chain of dependent additions. */
+    private static double sumOfSquares(float[] x, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double a = x[i];
+            double b = x[i + 1];
+            double c = x[i + 2];
+            double d = x[i + 3];
+            s0 += a * a;
+            s1 += b * b;
+            s2 += c * c;
+            s3 += d * d;
+        }
+        for (; i < n; i++) {
+            double a = x[i];
+            s0 += a * a;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -58,4 +58,23 @@ class AdamWTest {
         assertEquals(1.0, GradientClipping.clip(gradients, 2.0), 1e-9);
         assertEquals(0.6, gradients.get("a").getDouble(0), 1e-9);
     }
+
+    @Test
+    void floatNormSpansTilesViewsAndTypesAlike() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        float[] large = new float[200_003]; // four tiles, the last one short
+        double expected = 0;
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (float) random.nextDouble(-1, 1);
+            expected += (double) large[i] * large[i];
+        }
+        INDArray matrix = Nd4j.createFromArray(new float[][] {{1f, 2f, 3f}, {4f, 5f, 6f}});
+        INDArray column = matrix.getColumn(1); // a view: 2 and 5
+        expected += 4 + 25 + 9;
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradients.put("large", Nd4j.createFromArray(large));
+        gradients.put("view", column);
+        gradients.put("double", Nd4j.createFromArray(3.0));
+        assertEquals(Math.sqrt(expected), GradientClipping.globalNorm(gradients), 1e-9 * Math.sqrt(expected));
+    }
 }
