@@ -36,6 +36,15 @@ public final class AdamW {
 
     /** Updates every parameter in place from its gradient, at learning rate {@code lr}. */
     public void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double lr) {
+        update(parameters, gradients, lr, 1.0);
+    }
+
+    /**
+     * The same update from the gradients multiplied by {@code gradientScale}, which the update's
+     * own pass applies: clipping by global norm needs no pass over the gradients of its own
+     * (see {@link GradientClipping#scale}). The gradient arrays are left as they are.
+     */
+    public void update(Map<String, INDArray> parameters, Map<String, INDArray> gradients, double lr, double gradientScale) {
         step++;
         double correction1 = 1 - Math.pow(beta1, step);
         double correction2 = 1 - Math.pow(beta2, step);
@@ -50,7 +59,7 @@ public final class AdamW {
             INDArray v = secondMoment.computeIfAbsent(name, n -> zerosLike(parameter));
             double decay = weightDecay > 0 && parameter.rank() >= 2 ? 1 - lr * weightDecay : 1.0;
             AdamWKernel.apply(parameter, gradient, m, v, beta1, beta2, epsilon, decay, lr / correction1,
-                    1 / correction2);
+                    1 / correction2, gradientScale);
         }
     }
 

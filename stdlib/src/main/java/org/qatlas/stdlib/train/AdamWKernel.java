@@ -21,10 +21,11 @@ final class AdamWKernel {
 
     /**
      * Updates p, m and v in place. {@code step} is lr / (1 - b1^t), {@code inverseCorrection2}
-     * 1 / (1 - b2^t), {@code decay} 1 - lr * weightDecay (or 1).
+     * 1 / (1 - b2^t), {@code decay} 1 - lr * weightDecay (or 1); the gradient is multiplied by
+     * {@code gradientScale} as it is read (rounded as an in-place multiplication would be).
      */
     static void apply(INDArray p, INDArray g, INDArray m, INDArray v, double beta1, double beta2, double epsilon,
-            double decay, double step, double inverseCorrection2) {
+            double decay, double step, double inverseCorrection2, double gradientScale) {
         INDArray pc = NativeMatrix.contiguous(p);
         INDArray gc = NativeMatrix.contiguous(g);
         NativeMatrix pn = NativeMatrix.of(pc);
@@ -37,9 +38,9 @@ final class AdamWKernel {
             long from = length * block / blocks;
             long to = length * (block + 1) / blocks;
             if (pn.isFloat()) {
-                floats(pn, gn, mn, vn, from, to, beta1, beta2, epsilon, decay, step, inverseCorrection2);
+                floats(pn, gn, mn, vn, from, to, beta1, beta2, epsilon, decay, step, inverseCorrection2, gradientScale);
             } else {
-                doubles(pn, gn, mn, vn, from, to, beta1, beta2, epsilon, decay, step, inverseCorrection2);
+                doubles(pn, gn, mn, vn, from, to, beta1, beta2, epsilon, decay, step, inverseCorrection2, gradientScale);
             }
         });
         if (pc != p) {
@@ -48,7 +49,9 @@ final class AdamWKernel {
     }
 
     private static void floats(NativeMatrix pn, NativeMatrix gn, NativeMatrix mn, NativeMatrix vn, long from, long to,
-            double beta1, double beta2, double epsilon, double decay, double step, double inverseCorrection2) {
+            double beta1, double beta2, double epsilon, double decay, double step, double inverseCorrection2,
+            double gradientScale) {
+        float gs = (float) gradientScale;
         float b1 = (float) beta1;
         float a1 = (float) (1 - beta1);
         float b2 = (float) beta2;
@@ -68,7 +71,7 @@ final class AdamWKernel {
             mn.get(start, m, n);
             vn.get(start, v, n);
             for (int i = 0; i < n; i++) {
-                float gi = g[i];
+                float gi = g[i] * gs;
                 float mi = b1 * m[i] + a1 * gi;
                 float vi = b2 * v[i] + a2 * gi * gi;
                 m[i] = mi;
@@ -82,7 +85,7 @@ final class AdamWKernel {
     }
 
     private static void doubles(NativeMatrix pn, NativeMatrix gn, NativeMatrix mn, NativeMatrix vn, long from, long to,
-            double b1, double beta2, double eps, double d, double s, double c2) {
+            double b1, double beta2, double eps, double d, double s, double c2, double gradientScale) {
         double a1 = 1 - b1;
         double a2 = 1 - beta2;
         double[] p = new double[TILE];
@@ -96,7 +99,7 @@ final class AdamWKernel {
             mn.get(start, m, n);
             vn.get(start, v, n);
             for (int i = 0; i < n; i++) {
-                double gi = g[i];
+                double gi = g[i] * gradientScale;
                 double mi = b1 * m[i] + a1 * gi;
                 double vi = beta2 * v[i] + a2 * gi * gi;
                 m[i] = mi;

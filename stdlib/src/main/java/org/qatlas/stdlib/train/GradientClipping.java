@@ -33,11 +33,21 @@ public final class GradientClipping {
     /** Scales the gradients in place so their global norm is at most {@code maxNorm}; returns the norm before. */
     public static double clip(Map<String, INDArray> gradients, double maxNorm) {
         double norm = globalNorm(gradients);
-        if (maxNorm > 0 && norm > maxNorm) {
-            double scale = maxNorm / (norm + 1e-12);
+        double scale = scale(norm, maxNorm);
+        if (scale != 1.0) {
             gradients.values().forEach(g -> g.muli(scale));
         }
         return norm;
+    }
+
+    /**
+     * The factor that brings gradients of global norm {@code norm} down to {@code maxNorm}: 1 when
+     * they are within it (or {@code maxNorm} is 0, no clipping). The trainer hands it to
+     * {@link AdamW#update(Map, Map, double, double)}, whose pass applies it, instead of scaling
+     * every gradient array first (an ND4J call per parameter).
+     */
+    public static double scale(double norm, double maxNorm) {
+        return maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-12) : 1.0;
     }
 
     private static double sumOfSquares(INDArray gradient) {

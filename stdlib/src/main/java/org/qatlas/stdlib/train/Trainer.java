@@ -147,8 +147,9 @@ public final class Trainer {
                     double loss = model.lossAndGradients(windows);
                     checkLoss(loss, step, plan);
                     losses[(int) step] = loss;
-                    GradientClipping.clip(allGradients(), budget.gradClip());
-                    optimizer.update(allParameters(), allGradients(), budget.lr() * plan.lrFactor(step));
+                    Map<String, INDArray> gradients = allGradients();
+                    double clipping = GradientClipping.scale(GradientClipping.globalNorm(gradients), budget.gradClip());
+                    optimizer.update(allParameters(), gradients, budget.lr() * plan.lrFactor(step), clipping);
                     if (checkpoint != null && (step + 1 == plan.steps() || checkpointEvery > 0 && (step + 1) % checkpointEvery == 0)) {
                         saveCheckpoint(step + 1, losses, optimizer);
                     }

@@ -77,4 +77,24 @@ class AdamWTest {
         gradients.put("double", Nd4j.createFromArray(3.0));
         assertEquals(Math.sqrt(expected), GradientClipping.globalNorm(gradients), 1e-9 * Math.sqrt(expected));
     }
+
+    @Test
+    void aGradientScaleActsAsScalingTheGradientsFirst() {
+        INDArray start = Nd4j.createFromArray(new float[][] {{0.3f, -1.2f, 2.5f}, {0.7f, 0.1f, -0.4f}});
+        INDArray gradient = Nd4j.createFromArray(new float[][] {{1.5f, -0.25f, 3f}, {-2f, 0.5f, 0.125f}});
+        INDArray scaled = start.dup();
+        INDArray prescaled = start.dup();
+        AdamW byScale = new AdamW(0.9, 0.95, 1e-8, 0.1);
+        AdamW byHand = new AdamW(0.9, 0.95, 1e-8, 0.1);
+        for (int step = 0; step < 3; step++) {
+            byScale.update(Map.of("w", scaled), Map.of("w", gradient), 0.01, 0.37);
+            byHand.update(Map.of("w", prescaled), Map.of("w", gradient.mul(0.37)), 0.01);
+        }
+        assertEquals(prescaled, scaled);
+        assertEquals(Nd4j.createFromArray(new float[][] {{1.5f, -0.25f, 3f}, {-2f, 0.5f, 0.125f}}), gradient,
+                "the gradient arrays are left as they are");
+        assertEquals(1.0, GradientClipping.scale(0.5, 1.0));
+        assertEquals(1.0, GradientClipping.scale(5.0, 0.0), "0: no clipping");
+        assertEquals(0.2, GradientClipping.scale(5.0, 1.0), 1e-12);
+    }
 }
