@@ -24,6 +24,8 @@ public final class CrossEntropy {
     private int[] targets;
     private DataType type;
     private long[] shape;
+    // FloatExp's working space, kept between calls: the logits are the same size every step.
+    private float[] expScratch;
 
     /** logits [rows, vocab], one target per row; caches the softmax's parts for {@link #backward}. */
     public double forward(INDArray logits, int[] targets) {
@@ -105,7 +107,10 @@ public final class CrossEntropy {
                 }
                 targetLogits[i] = zF[base + targets[i]];
             }
-            FloatExp.expInPlace(zF, 0, zF.length, 0f, new float[zF.length]);
+            if (expScratch == null || expScratch.length != zF.length) {
+                expScratch = new float[zF.length];
+            }
+            FloatExp.expInPlace(zF, 0, zF.length, 0f, expScratch);
             for (int i = 0, base = 0; i < rows; i++, base += vocab) {
                 double sum = 0;
                 for (int j = 0; j < vocab; j++) {

@@ -61,7 +61,7 @@ public final class Embedding {
         }
         int hidden = (int) hidden();
         INDArray rowsArray = NativeMatrix.contiguous(gradOut);
-        if (gradient.dataType() != rowsArray.dataType() || NativeMatrix.contiguous(gradient) != gradient) {
+        if (gradient.dataType() != rowsArray.dataType() || !NativeMatrix.isExact(gradient)) {
             throw new IllegalArgumentException("embedding gradient must be a contiguous array of the rows' type");
         }
         NativeMatrix rows = NativeMatrix.of(rowsArray);

@@ -63,7 +63,8 @@ public final class NativeMatrix {
         return isExact(x) ? x : x.dup('c');
     }
 
-    private static boolean isExact(INDArray x) {
+    /** Whether x's buffer is exactly its elements in row-major order (then it can be addressed directly). */
+    public static boolean isExact(INDArray x) {
         return x.ordering() == 'c' && !x.isView() && x.offset() == 0 && x.data().length() == x.length();
     }
 

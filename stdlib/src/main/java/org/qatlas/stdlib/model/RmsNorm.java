@@ -195,13 +195,13 @@ public final class RmsNorm {
     // Nd4j.create(float[]) cost about 20x more for the same copy.
     private static float[] floats(INDArray x) {
         float[] values = new float[(int) x.length()];
-        new FloatPointer(contiguous(x).data().addressPointer()).get(values);
+        new FloatPointer(NativeMatrix.contiguous(x).data().addressPointer()).get(values);
         return values;
     }
 
     private static double[] doubles(INDArray x) {
         double[] values = new double[(int) x.length()];
-        new DoublePointer(contiguous(x).data().addressPointer()).get(values);
+        new DoublePointer(NativeMatrix.contiguous(x).data().addressPointer()).get(values);
         return values;
     }
 
@@ -215,11 +215,5 @@ public final class RmsNorm {
         INDArray result = Nd4j.createUninitialized(DataType.DOUBLE, shape, 'c');
         new DoublePointer(result.data().addressPointer()).put(values);
         return result;
-    }
-
-    /** x itself when its buffer is exactly its elements in row-major order, else a row-major copy. */
-    private static INDArray contiguous(INDArray x) {
-        boolean exact = x.ordering() == 'c' && !x.isView() && x.offset() == 0 && x.data().length() == x.length();
-        return exact ? x : x.dup('c');
     }
 }

@@ -51,7 +51,7 @@ public final class GradientClipping {
     }
 
     private static double sumOfSquares(INDArray gradient) {
-        if (gradient.dataType() != DataType.FLOAT || NativeMatrix.contiguous(gradient) != gradient) {
+        if (gradient.dataType() != DataType.FLOAT || !NativeMatrix.isExact(gradient)) {
             double norm = gradient.norm2Number().doubleValue(); // float64 (gradient checks) or a view
             return norm * norm;
         }
