@@ -11,6 +11,7 @@ matrices, clipping by global norm: what Qatlas's trainer does in a step.
 Usage (Debian's python3-torch; set OMP_WAIT_POLICY=PASSIVE as bin/qat does):
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 examples/bench/pytorch_reference.py [steps] [threads]
 """
+import ctypes
 import math
 import sys
 import time
@@ -133,11 +134,26 @@ def train(size, quantized, steps):
     return steps * batch * seq / (time.perf_counter() - start)
 
 
+def openblas_core():
+    """The kernels of the OpenBLAS that PyTorch loaded (Debian's picks AVX-512 ones on Zen 4)."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "libopenblas" in line}
+    for path in paths:
+        try:
+            library = ctypes.CDLL(path)
+            library.openblas_get_corename.restype = ctypes.c_char_p
+            return library.openblas_get_corename().decode()
+        except (OSError, AttributeError):
+            pass
+    return "unknown"
+
+
 def main():
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 2)
     torch.manual_seed(1)
-    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads")
+    torch.ones(2, 2) @ torch.ones(2, 2)  # loads the BLAS
+    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads, OpenBLAS core {openblas_core()}")
     print("size (l/h/ffn/heads/kv/seq/batch)   scheme   tokens/s   QAT/FP step")
     for size in SIZES:
         fp = train(size, False, steps)

@@ -37,8 +37,9 @@ public final class TrainingBenchmark {
         SchemeValue fp = SchemeValue.of(null, null, null);
         SchemeValue w4a4 = SchemeValue.of(int4, int4, null);
         double gemm = GemmRate.measured();
-        System.out.printf("ND4J float32 GEMM 1024^3: %.1f GFLOP/s; OMP_WAIT_POLICY=%s%n", gemm / 1e9,
-                System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
+        System.out.printf("ND4J float32 GEMM 1024^3: %.1f GFLOP/s; OMP_WAIT_POLICY=%s; OPENBLAS_CORETYPE=%s%n", gemm / 1e9,
+                System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"),
+                System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset: OpenBLAS detects the CPU)"));
         System.out.println("size (l/h/ffn/heads/kv/seq/batch)   scheme   tokens/s   GFLOP/s   of GEMM   QAT/FP step");
         for (int[] size : SIZES) {
             ModelValue model = ModelValue.of((long) size[0], (long) size[1], (long) size[2], (long) size[3], (long) size[4],

@@ -239,10 +239,7 @@ public final class CausalAttention {
         void softmax(NativeMatrix matrix, long offset) {
             matrix.get(offset, p, p.length);
             for (int t = 0, row = 0; t < time; t++, row += time) {
-                float max = p[row];
-                for (int j = 1; j <= t; j++) {
-                    max = Math.max(max, p[row + j]);
-                }
+                float max = Reductions.max(p, row, row + t + 1);
                 for (int j = 0; j <= t; j++) {
                     p[row + j] -= max;
                 }
@@ -250,11 +247,7 @@ public final class CausalAttention {
             }
             FloatExp.expInPlace(p, 0, p.length, 0f, scratch);
             for (int t = 0, row = 0; t < time; t++, row += time) {
-                double sum = 0;
-                for (int j = 0; j <= t; j++) {
-                    sum += p[row + j];
-                }
-                float inverse = (float) (1.0 / sum);
+                float inverse = (float) (1.0 / Reductions.sum(p, row, row + t + 1));
                 for (int j = 0; j <= t; j++) {
                     p[row + j] *= inverse;
                 }
@@ -268,11 +261,7 @@ public final class CausalAttention {
             probabilities.get(offset, p, p.length);
             gradient.get(offset, g, g.length);
             for (int t = 0, row = 0; t < time; t++, row += time) {
-                double dot = 0;
-                for (int j = 0; j <= t; j++) {
-                    dot += g[row + j] * p[row + j];
-                }
-                float d = (float) dot;
+                float d = (float) Reductions.dot(g, p, row, row + t + 1);
                 for (int j = 0; j <= t; j++) {
                     g[row + j] = p[row + j] * (g[row + j] - d);
                 }

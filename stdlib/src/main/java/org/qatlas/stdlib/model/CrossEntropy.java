@@ -24,7 +24,9 @@ public final class CrossEntropy {
     private int[] targets;
     private DataType type;
     private long[] shape;
-    // FloatExp's working space, kept between calls: the logits are the same size every step.
+    // The float32 logits' copy and FloatExp's working space, kept between calls: the logits
+    // are the same size every step.
+    private float[] logitsF;
     private float[] expScratch;
 
     /** logits [rows, vocab], one target per row; caches the softmax's parts for {@link #backward}. */
@@ -74,7 +76,7 @@ public final class CrossEntropy {
             }
             NativeMatrix.of(grad).put(0, g, g.length);
         }
-        expF = null;
+        expF = null; // logitsF, the same array, stays for the next forward
         expD = null;
         sums = null;
         targets = null;
@@ -95,28 +97,23 @@ public final class CrossEntropy {
         float[] zF = null;
         double[] zD = null;
         if (type == DataType.FLOAT) {
-            zF = new float[rows * vocab];
+            if (logitsF == null || logitsF.length != rows * vocab) {
+                logitsF = new float[rows * vocab];
+                expScratch = new float[rows * vocab];
+            }
+            // An inference between a forward and its backward must leave the forward's exp alone.
+            zF = keep || expF == null ? logitsF : new float[rows * vocab];
             in.get(0, zF, zF.length);
             for (int i = 0, base = 0; i < rows; i++, base += vocab) {
-                float max = zF[base];
-                for (int j = 1; j < vocab; j++) {
-                    max = Math.max(max, zF[base + j]);
-                }
+                float max = Reductions.max(zF, base, base + vocab);
                 for (int j = 0; j < vocab; j++) {
                     zF[base + j] -= max;
                 }
                 targetLogits[i] = zF[base + targets[i]];
             }
-            if (expScratch == null || expScratch.length != zF.length) {
-                expScratch = new float[zF.length];
-            }
             FloatExp.expInPlace(zF, 0, zF.length, 0f, expScratch);
             for (int i = 0, base = 0; i < rows; i++, base += vocab) {
-                double sum = 0;
-                for (int j = 0; j < vocab; j++) {
-                    sum += zF[base + j];
-                }
-                rowSums[i] = sum;
+                rowSums[i] = Reductions.sum(zF, base, base + vocab);
             }
         } else {
             zD = new double[rows * vocab];

@@ -29,7 +29,20 @@ public final class Parallel {
         return thread;
     });
 
+    // The threads forBlocks splits work over now: THREADS, or fewer while a ThreadBudget says so.
+    private static volatile int active = THREADS;
+
     private Parallel() {
+    }
+
+    /** How many threads {@link #forBlocks} uses now: at most {@link #THREADS}. */
+    public static int threads() {
+        return active;
+    }
+
+    /** Sets {@link #threads()} (clamped to [1, THREADS]); see {@link ThreadBudget}. */
+    static void setThreads(int threads) {
+        active = Math.max(1, Math.min(THREADS, threads));
     }
 
     /** A piece of work on the indices [from, to). */
@@ -52,7 +65,7 @@ public final class Parallel {
      * them at once; a block can set up its scratch space once for all its indices.
      */
     public static void forBlocks(int n, Block body) {
-        int threads = Math.min(THREADS, n);
+        int threads = Math.min(active, n);
         if (threads <= 1) {
             if (n > 0) {
                 body.run(0, n);

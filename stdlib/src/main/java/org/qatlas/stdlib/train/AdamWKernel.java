@@ -33,7 +33,7 @@ final class AdamWKernel {
         NativeMatrix mn = NativeMatrix.of(m);
         NativeMatrix vn = NativeMatrix.of(v);
         long length = p.length();
-        int blocks = length > PARALLEL_ABOVE ? Parallel.THREADS : 1;
+        int blocks = length > PARALLEL_ABOVE ? Parallel.threads() : 1;
         Parallel.forEach(blocks, block -> {
             long from = length * block / blocks;
             long to = length * (block + 1) / blocks;

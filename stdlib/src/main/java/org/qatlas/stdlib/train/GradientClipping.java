@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qatlas.stdlib.model.NativeMatrix;
 import org.qatlas.stdlib.model.Parallel;
+import org.qatlas.stdlib.model.Reductions;
 
 /**
  * Clipping by global norm: all gradients are scaled together when their joint norm is too large.
@@ -64,7 +65,7 @@ public final class GradientClipping {
             for (int t = from; t < to; t++) {
                 int n = (int) Math.min(TILE, length - (long) t * TILE);
                 values.get((long) t * TILE, tile, n);
-                partial[t] = sumOfSquares(tile, n);
+                partial[t] = Reductions.sumOfSquares(tile, 0, n);
             }
         });
         double sum = 0;
@@ -72,29 +73,5 @@ public final class GradientClipping {
             sum += p;
         }
         return sum;
-    }
-
-    /** Four interleaved partial sums: one running sum is a chain of dependent additions. */
-    private static double sumOfSquares(float[] x, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double a = x[i];
-            double b = x[i + 1];
-            double c = x[i + 2];
-            double d = x[i + 3];
-            s0 += a * a;
-            s1 += b * b;
-            s2 += c * c;
-            s3 += d * d;
-        }
-        for (; i < n; i++) {
-            double a = x[i];
-            s0 += a * a;
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -15,6 +15,7 @@ import org.qatlas.stdlib.model.LlamaConfig;
 import org.qatlas.stdlib.model.LlamaModel;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.model.TensorTransform;
+import org.qatlas.stdlib.model.ThreadBudget;
 import org.qatlas.stdlib.quant.FakeQuantizer;
 import org.qatlas.stdlib.quant.QuantSpec;
 import org.qatlas.stdlib.quant.QuantStats;
@@ -128,6 +129,13 @@ public final class Trainer {
         }
 
         RunRecord run() {
+            // A small model's steps run on one thread; see ThreadBudget.
+            try (ThreadBudget threads = ThreadBudget.forStep(config.flopsPerToken() * budget.batch() * config.seq())) {
+                return train();
+            }
+        }
+
+        private RunRecord train() {
             int seq = config.seq();
             PhasePlan plan = budget.plan(seq, scheme.quantizes());
             AdamW optimizer = new AdamW(budget.beta1(), budget.beta2(), budget.epsilon(), budget.weightDecay());
