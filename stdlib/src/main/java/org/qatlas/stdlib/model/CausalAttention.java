@@ -231,25 +231,27 @@ public final class CausalAttention {
         }
 
         /**
-         * Shifts each row by its maximum (so exp cannot overflow) and fills the masked part
-         * with a large negative number, then takes exp of the whole block at once: one long
-         * vectorized pass ({@link FloatExp}) is cheaper than the masked half row by row.
+         * Shifts each row by its maximum (so exp cannot overflow) into a packed copy of the
+         * unmasked triangle (row t's t + 1 entries after row t - 1's), then takes exp of that
+         * at once: one long vectorized pass ({@link FloatExp}) over half the block, where row
+         * by row the short rows would leave the vector units idle.
          */
         @Override
         void softmax(NativeMatrix matrix, long offset) {
             matrix.get(offset, p, p.length);
-            for (int t = 0, row = 0; t < time; t++, row += time) {
+            float[] packed = g;
+            for (int t = 0, row = 0, at = 0; t < time; t++, row += time, at += t) {
                 float max = Reductions.max(p, row, row + t + 1);
                 for (int j = 0; j <= t; j++) {
-                    p[row + j] -= max;
+                    packed[at + j] = p[row + j] - max;
                 }
-                java.util.Arrays.fill(p, row + t + 1, row + time, -1e30f);
             }
-            FloatExp.expInPlace(p, 0, p.length, 0f, scratch);
-            for (int t = 0, row = 0; t < time; t++, row += time) {
-                float inverse = (float) (1.0 / Reductions.sum(p, row, row + t + 1));
+            int triangle = time * (time + 1) / 2;
+            FloatExp.expInPlace(packed, 0, triangle, 0f, scratch);
+            for (int t = 0, row = 0, at = 0; t < time; t++, row += time, at += t) {
+                float inverse = (float) (1.0 / Reductions.sum(packed, at, at + t + 1));
                 for (int j = 0; j <= t; j++) {
-                    p[row + j] *= inverse;
+                    p[row + j] = packed[at + j] * inverse;
                 }
                 java.util.Arrays.fill(p, row + t + 1, row + time, 0f);
             }
