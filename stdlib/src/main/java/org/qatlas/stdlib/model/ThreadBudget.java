@@ -74,8 +74,11 @@ public final class ThreadBudget implements AutoCloseable {
         Nd4j.getEnvironment().setMaxMasterThreads(nd4jBefore);
     }
 
-    /** The threads OpenBLAS runs a large product on now. */
+    /** The threads OpenBLAS runs a large product on now; 0 where OpenBLAS is not loaded (another ND4J backend). */
     public static int blasThreads() {
+        if (OpenBlas.GET_THREADS == null) {
+            return 0;
+        }
         try {
             return (int) OpenBlas.GET_THREADS.invokeExact();
         } catch (Throwable e) {
@@ -84,6 +87,9 @@ public final class ThreadBudget implements AutoCloseable {
     }
 
     private static void setBlasThreads(int threads) {
+        if (OpenBlas.SET_THREADS == null) {
+            return;
+        }
         try {
             OpenBlas.SET_THREADS.invokeExact(threads);
         } catch (Throwable e) {
@@ -91,18 +97,19 @@ public final class ThreadBudget implements AutoCloseable {
         }
     }
 
-    /** OpenBLAS's thread-count functions, bound on first use. */
+    /** OpenBLAS's thread-count functions, bound on first use; null where they cannot be found. */
     private static final class OpenBlas {
         static final MethodHandle GET_THREADS = bind("openblas_get_num_threads", FunctionDescriptor.of(ValueLayout.JAVA_INT));
         static final MethodHandle SET_THREADS = bind("openblas_set_num_threads", FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
 
         private static MethodHandle bind(String name, FunctionDescriptor signature) {
-            Loader.load(openblas_nolapack.class);
-            long address = Loader.addressof(name).address();
-            if (address == 0) {
-                throw new IllegalStateException("OpenBLAS has no " + name);
+            try {
+                Loader.load(openblas_nolapack.class);
+                long address = Loader.addressof(name).address();
+                return address == 0 ? null : Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(address), signature);
+            } catch (LinkageError | RuntimeException e) {
+                return null; // no OpenBLAS in this process: nothing of it to hold down
             }
-            return Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(address), signature);
         }
     }
 }
