@@ -5,9 +5,9 @@ package org.qatlas.stdlib.model;
  * partial results. A loop with one running sum is a chain of dependent additions, each
  * waiting for the last (about four cycles apiece), and HotSpot's C2 will not reorder
  * floating-point additions to break the chain; four independent chains keep the adders busy.
- * The rows these run over are short (64 to a few hundred elements) and there are many of them:
- * RMSNorm's sums of squares, the softmaxes' maxima and sums, the loss's row sums.
- * Float inputs are summed in double.
+ * Most runs are short rows (64 to a few hundred elements), many of them per step: RMSNorm's
+ * sums of squares, the softmaxes' maxima and sums, the loss's row sums; the gradient norm sums
+ * long tiles. Float inputs are summed in double.
  */
 public final class Reductions {
     private Reductions() {

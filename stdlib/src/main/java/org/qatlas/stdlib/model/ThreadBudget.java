@@ -17,12 +17,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * number while open, and gives back the earlier settings when closed.
  *
  * <p>Why: OpenBLAS splits every product above 262,144 multiply-adds over all its threads,
- * ND4J its element-wise ops, and {@link Parallel} hands blocks to a pool; each hand-off wakes a
- * thread (tens of microseconds). A small model's step is hundreds of products and passes of a few hundred
- * microseconds each, so on two cores the wake-ups cost more than the second core gives back
- * (measured at the smallest benchmark size, 0.8 GFLOP per step: 1.3x more tokens/s on one
- * thread; at the middle size, 9 GFLOP per step, 1.3x fewer; docs/benchmarks.md). Setting
- * OpenBLAS's thread count takes a few milliseconds, so it is done once per run, not per call.
+ * ND4J its element-wise ops, and {@link Parallel} hands blocks to a pool; each hand-off wakes
+ * a thread (tens of microseconds). A small model's step is hundreds of products and passes of
+ * a few hundred microseconds each, so on two cores the wake-ups cost more than the second core
+ * gives back (measured at the smallest benchmark size, 0.8 GFLOP per step: about 1.3x more
+ * tokens/s on one thread; at the middle size, 11 GFLOP per step, about 1.3x fewer;
+ * docs/benchmarks.md). Setting OpenBLAS's thread count takes milliseconds, so it is done once
+ * per run, not per call.
  *
  * <p>The settings are the process's: runs that train at the same time in one process share them.
  * OpenBLAS's thread count is read and set through its own openblas_get_num_threads and

@@ -26,6 +26,7 @@
  * wake-ups, so element-wise work that would take many calls is done in Java passes over
  * copies of the data (RMSNorm, RoPE, attention's softmax), small products go to OpenBLAS
  * directly ({@link org.qatlas.stdlib.model.NativeMatrix}), and independent pieces run on all
- * cores ({@link org.qatlas.stdlib.model.Parallel}). docs/benchmarks.md has the measurements.
+ * cores ({@link org.qatlas.stdlib.model.Parallel}) unless the steps are too small to share
+ * ({@link org.qatlas.stdlib.model.ThreadBudget}). docs/benchmarks.md has the measurements.
  */
 package org.qatlas.stdlib.model;
