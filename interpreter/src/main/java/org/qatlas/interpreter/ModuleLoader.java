@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qatlas.interpreter.parser.AstBuilder;
+import org.qatlas.interpreter.parser.SavedLawSyntax;
 import org.qatlas.interpreter.runtime.GlobalScope;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatRecord;
@@ -72,7 +73,13 @@ public final class ModuleLoader {
         if (loaded.containsKey(key)) {
             return loaded.get(key);
         }
-        if (!file.isRegularFile()) {
+        boolean found;
+        try {
+            found = file.isRegularFile();
+        } catch (SecurityException e) {
+            throw new QatException("cannot import \"" + path + "\": this context may not read files", location);
+        }
+        if (!found) {
             throw new QatException("cannot import \"" + path + "\": no such file (looked for " + file.getPath() + ")", location);
         }
         Source source;
@@ -85,14 +92,17 @@ public final class ModuleLoader {
     }
 
     /**
-     * Runs source text in a scope of its own, not remembered as a module: how a saved law's
-     * declaration is read back. Errors in the text are reported against {@code origin}.
+     * Declares a saved law's source text in a scope of its own, not remembered as a module.
+     * The text must be one law declaration and nothing else ({@link SavedLawSyntax}); errors
+     * in it are reported against {@code origin}.
+     *
+     * @throws IllegalArgumentException when the text holds anything but a law declaration
      */
     @TruffleBoundary
-    public GlobalScope evaluateDetached(String text, String origin) {
+    public GlobalScope declareSavedLaw(String text, String origin) {
         GlobalScope scope = context.newScope(origin);
         Source source = Source.newBuilder(QatLanguage.ID, text, origin).build();
-        AstBuilder.parseProgram(language, source, scope).getCallTarget().call();
+        SavedLawSyntax.parse(language, source, scope).getCallTarget().call();
         return scope;
     }
 

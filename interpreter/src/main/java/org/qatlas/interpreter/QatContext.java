@@ -1,6 +1,7 @@
 package org.qatlas.interpreter;
 
 import java.nio.file.Path;
+import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.train.RunStore;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
@@ -20,6 +21,7 @@ import org.qatlas.interpreter.runtime.QatList;
 public final class QatContext {
     private RunStore runStore;
     private final Env env;
+    private final ContextFiles files;
     private final Map<String, Object> builtins;
     private final GlobalScope mainScope;
     private final ModuleLoader modules;
@@ -27,6 +29,7 @@ public final class QatContext {
 
     QatContext(QatLanguage language, Env env) {
         this.env = env;
+        this.files = new ContextFiles(env);
         this.builtins = new LinkedHashMap<>(Builtins.create(language));
         this.output = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
         this.modules = new ModuleLoader(language, this);
@@ -34,14 +37,22 @@ public final class QatContext {
         this.mainScope.defineBuiltin("args", QatList.of(java.util.List.of(env.getApplicationArguments())));
     }
 
-    /** Where train() keeps runs: the folder of the qat.runs option, or this process's memory. */
+    /**
+     * Where train() keeps runs: the folder of the qat.runs option, or this context's memory.
+     * Only the embedding program sets the option (a script cannot), so the store is opened
+     * with the host's own file access; contexts share runs only through a folder both name.
+     */
     public RunStore runStore() {
         if (runStore == null) {
             String folder = env.getOptions().get(QatLanguage.RUNS);
-            runStore = folder.isEmpty() ? RunStore.inMemory()
-                    : RunStore.inFolder(Path.of(folder));
+            runStore = folder.isEmpty() ? RunStore.inMemory() : RunStore.inFolder(Path.of(folder));
         }
         return runStore;
+    }
+
+    /** The files scripts may touch, as the embedder's IO policy allows. */
+    public FileAccess files() {
+        return files;
     }
 
     public static QatContext get(Node node) {

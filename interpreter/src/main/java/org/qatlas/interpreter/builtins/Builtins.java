@@ -103,7 +103,7 @@ public final class Builtins {
      */
     public void addLibrary(String signatureText, String doc, Function<Object[], Object> function) {
         BuiltinSignature parsed = BuiltinSignature.parse(signatureText);
-        register(parsed, doc, new LibraryFunctionNode(function, argumentReaders(parsed)));
+        register(parsed, doc, new LibraryFunctionNode(parsed.name(), function, argumentReaders(parsed)));
     }
 
     private static QatExpressionNode[] argumentReaders(BuiltinSignature parsed) {

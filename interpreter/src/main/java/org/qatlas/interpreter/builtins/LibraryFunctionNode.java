@@ -1,6 +1,7 @@
 package org.qatlas.interpreter.builtins;
 
 import java.io.UncheckedIOException;
+import org.qatlas.stdlib.io.FileAccessRefused;
 import org.qatlas.stdlib.plot.ChartException;
 import org.qatlas.stdlib.table.TableFileException;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -18,9 +19,11 @@ import org.qatlas.interpreter.runtime.QatException;
  */
 final class LibraryFunctionNode extends QatExpressionNode {
     @Children private final QatExpressionNode[] arguments;
+    private final String name;
     private final Function<Object[], Object> function;
 
-    LibraryFunctionNode(Function<Object[], Object> function, QatExpressionNode[] arguments) {
+    LibraryFunctionNode(String name, Function<Object[], Object> function, QatExpressionNode[] arguments) {
+        this.name = name;
         this.function = function;
         this.arguments = arguments;
     }
@@ -48,6 +51,8 @@ final class LibraryFunctionNode extends QatExpressionNode {
             // The library's way of saying the request cannot be met (a bad argument, no root in
             // the bracket, a missing or malformed file): an error at the call in the script.
             throw new QatException(e.getMessage(), this);
+        } catch (FileAccessRefused e) {
+            throw new QatException(name + ": " + e.getMessage(), this);
         }
     }
 }

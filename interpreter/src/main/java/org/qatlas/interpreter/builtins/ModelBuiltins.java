@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
+import org.qatlas.interpreter.QatContext;
 import org.qatlas.stdlib.data.Corpus;
 import org.qatlas.stdlib.data.SyntheticLanguage;
 import org.qatlas.stdlib.model.ModelValue;
@@ -22,7 +23,7 @@ final class ModelBuiltins {
         builtins.addLibrary("corpus(path, holdout = 0.05, seed = 0)",
                 "Byte tokens from a UTF-8 text file or every file under a folder, memory-mapped; a share holdout of it, "
                         + "chosen by seed, is held out for evaluation.",
-                a -> Corpus.of(a[0], a[1], a[2]));
+                a -> Corpus.of(QatContext.get(null).files(), a[0], a[1], a[2]));
         builtins.add("train(model, scheme, budget, data, seed = 0, checkpoint = none, every = 100)",
                 "Trains model on data within budget, full precision then QAT under scheme (budget.qat_fraction), and "
                         + "returns the run: loss (smoothed final train loss), eval_loss (held out), curve, tokens_per_second, "

@@ -1,6 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
-import java.nio.file.Path;
+import org.qatlas.interpreter.QatContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ final class PlotBuiltins {
 
     private static Object plot(Object[] a) {
         Object what = a[0];
-        Path path = Path.of(Fields.string("plot", "path", a[2]));
+        String path = Fields.string("plot", "path", a[2]);
         String x = a[3] == null ? null : Fields.string("plot", "x", a[3]);
         String title = a[6] == null ? null : Fields.string("plot", "title", a[6]);
         Chart chart;
@@ -57,8 +57,8 @@ final class PlotBuiltins {
         }
         chart = chart.withLabels(a[7] == null ? chart.xLabel() : Fields.string("plot", "x_label", a[7]),
                 a[8] == null ? chart.yLabel() : Fields.string("plot", "y_label", a[8]));
-        ChartFiles.save(chart, path);
-        return path.toString();
+        ChartFiles.save(chart, path, QatContext.get(null).files());
+        return path;
     }
 
     private static Chart predictedVsMeasured(QatFunction law, List<Map<String, Object>> rows, String target, String by,

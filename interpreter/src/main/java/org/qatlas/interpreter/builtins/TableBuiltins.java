@@ -1,9 +1,9 @@
 package org.qatlas.interpreter.builtins;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,7 @@ import org.qatlas.interpreter.runtime.GlobalScope;
 import org.qatlas.interpreter.runtime.JavaValues;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.Values;
+import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.law.Fit;
 import org.qatlas.stdlib.law.SavedLaw;
 import org.qatlas.stdlib.law.SavedParameter;
@@ -39,7 +40,7 @@ final class TableBuiltins {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> rows(Object value, String builtin) {
         if (value instanceof String path) {
-            return TableFiles.load(Path.of(path));
+            return TableFiles.load(path, files());
         }
         if (value instanceof List<?> list) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -56,67 +57,66 @@ final class TableBuiltins {
                 + Values.describe(JavaValues.toQat(value)));
     }
 
-    private static Object save(Object value, Path path) {
+    private static FileAccess files() {
+        return QatContext.get(null).files();
+    }
+
+    private static Object save(Object value, String path) {
         if (value instanceof QatFunction function && function.law() != null) {
             FitSummary summary = function.law().fit();
             if (summary == null) {
                 throw new IllegalArgumentException("save: only a fitted law can be saved (fit it first); a declared law is "
                         + "its source code");
             }
-            try {
-                if (path.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(path.toAbsolutePath().getParent());
-                }
-                summary.fit().toSaved(function.law().source()).withTarget(summary.target()).write(path);
+            String json = summary.fit().toSaved(function.law().source()).withTarget(summary.target()).toJson();
+            try (OutputStream out = files().newOutputStream(path)) {
+                out.write(json.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new IllegalArgumentException("save: cannot write " + path + " (" + e.getClass().getSimpleName() + ": "
                         + e.getMessage() + ")");
             }
         } else {
-            TableFiles.save(rows(value, "save"), path);
+            TableFiles.save(rows(value, "save"), path, files());
         }
-        return path.toString();
+        return path;
     }
 
     /**
-     * A saved law is a JSON object that starts with its format version; a JSON table is an
-     * array (or an object with "rows"). Only a file that opens with '{' is read whole here, and a
-     * law is parsed from that same text; everything else goes straight to the table reader.
+     * A saved law is a JSON object that holds its format version and source; a JSON table is
+     * an array (or an object with "rows"). Only a .json file that opens with '{' is read whole
+     * here, and a law is parsed from that same text; everything else goes to the table reader,
+     * which also reports missing and unreadable files.
      */
-    private static Object load(Path path) {
-        if (path.toString().endsWith(".json") && opensWithBrace(path)) {
+    private static Object load(String path) {
+        if (path.endsWith(".json") && files().isRegularFile(path)) {
             String text;
-            try {
-                text = Files.readString(path);
+            try (InputStream in = files().newInputStream(path)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                return TableFiles.load(path); // the table reader reports the problem with the file
+                return TableFiles.load(path, files()); // the table reader reports the problem with the file
             }
-            if (text.contains("\"format_version\"") && text.contains("\"source\"")) {
+            if (text.stripLeading().startsWith("{") && text.contains("\"format_version\"") && text.contains("\"source\"")) {
                 try {
-                    return loadLaw(SavedLaw.parse(text, path.toString()), path);
+                    return loadLaw(SavedLaw.parse(text, path), path);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("load: " + e.getMessage());
                 }
             }
         }
-        return TableFiles.load(path);
+        return TableFiles.load(path, files());
     }
 
-    private static boolean opensWithBrace(Path path) {
-        try (Reader reader = Files.newBufferedReader(path)) {
-            int c;
-            do {
-                c = reader.read();
-            } while (c >= 0 && Character.isWhitespace(c));
-            return c == '{';
-        } catch (IOException e) {
-            return false; // the table reader reports the problem with the file
+    /**
+     * The law's declaration is checked to be only that (loading a file never runs code from
+     * it), declared again, and given the saved values and fit.
+     */
+    private static QatFunction loadLaw(SavedLaw saved, String path) {
+        GlobalScope scope;
+        try {
+            scope = QatContext.get(null).modules().declareSavedLaw(saved.source(), path + " (its source)");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("load: " + path + " is not a saved law: " + e.getMessage());
         }
-    }
-
-    /** The law's declaration is run again, and the saved values and fit put on it. */
-    private static QatFunction loadLaw(SavedLaw saved, Path path) {
-        GlobalScope scope = QatContext.get(null).modules().evaluateDetached(saved.source(), path.toString());
         Object value = scope.lookup(saved.name());
         if (!(value instanceof QatFunction declared) || declared.law() == null) {
             throw new IllegalArgumentException("load: " + path + " does not declare the law " + saved.name());
@@ -132,11 +132,11 @@ final class TableBuiltins {
         return Laws.withValues(declared, saved.values(), new FitSummary(saved.target(), fit));
     }
 
-    private static Path path(Object value, String builtin) {
+    private static String path(Object value, String builtin) {
         if (!(value instanceof String text) || text.isEmpty()) {
             throw new IllegalArgumentException(builtin + ": the path must be a non-empty string, not "
                     + Values.describe(JavaValues.toQat(value)));
         }
-        return Path.of(text);
+        return text;
     }
 }

@@ -5,7 +5,6 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import org.qatlas.interpreter.QatContext;
 import org.qatlas.interpreter.runtime.DomainValue;
 import org.qatlas.interpreter.runtime.JavaValues;
@@ -15,7 +14,9 @@ import org.qatlas.stdlib.data.TokenData;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.quant.SchemeValue;
 import org.qatlas.stdlib.text.NumberText;
+import org.qatlas.stdlib.io.FileAccessRefused;
 import org.qatlas.stdlib.train.Budget;
+import org.qatlas.stdlib.train.CheckpointPlan;
 import org.qatlas.stdlib.train.Monitor;
 import org.qatlas.stdlib.train.Trainer;
 import org.qatlas.stdlib.value.Fields;
@@ -39,12 +40,21 @@ public abstract class TrainBuiltin extends BuiltinNode {
         try {
             long runSeed = Fields.wholeNumber("train", "seed", JavaValues.toJava(seed));
             Object path = JavaValues.toJava(checkpoint);
-            Path file = path == null ? null : Path.of(Fields.string("train", "checkpoint", path));
+            String file = path == null ? null : Fields.string("train", "checkpoint", path);
+            if (file != null && file.isBlank()) {
+                throw new IllegalArgumentException("train: the checkpoint path is empty; name a file, or leave checkpoint out");
+            }
             long checkpointEvery = Fields.wholeNumber("train", "every", JavaValues.toJava(every));
-            return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, file, checkpointEvery, monitor(),
-                    QatContext.get(this).runStore()));
+            if (checkpointEvery < 1) {
+                throw new IllegalArgumentException("train: every must be a positive number of steps between checkpoints, not "
+                        + checkpointEvery);
+            }
+            CheckpointPlan plan = new CheckpointPlan(QatContext.get(this).files(), file, checkpointEvery);
+            return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, plan, monitor(), QatContext.get(this).runStore()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new QatException(e.getMessage(), this);
+        } catch (FileAccessRefused e) {
+            throw new QatException("train: " + e.getMessage(), this);
         }
     }
 
@@ -71,6 +81,14 @@ public abstract class TrainBuiltin extends BuiltinNode {
                     err.printf("\r  step %d/%d  %s tokens  loss %.4f  %s tokens/s  ETA %.0fs   ", step, steps,
                             NumberText.si(tokens), loss, NumberText.si(tokensPerSecond), eta);
                 }
+            }
+
+            @Override
+            public void warning(String message) {
+                if (terminal) {
+                    err.print("\r\033[K"); // below the progress line, not on top of it
+                }
+                err.println(message);
             }
 
             @Override

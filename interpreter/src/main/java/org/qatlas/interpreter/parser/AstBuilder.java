@@ -90,6 +90,12 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
 
     /** Parses a whole script whose top-level names live in {@code globals}. */
     public static ProgramRootNode parseProgram(QatLanguage language, Source source, GlobalScope globals) {
+        return parseProgram(language, source, globals, program -> { });
+    }
+
+    /** {@link #parseProgram}, with {@code check} shown the parse tree before any node is built; it may refuse it. */
+    static ProgramRootNode parseProgram(QatLanguage language, Source source, GlobalScope globals,
+            java.util.function.Consumer<QatParser.ProgramContext> check) {
         SourceMap sources = new SourceMap(source, 0);
         CommonTokenStream tokens = tokenize(source.getCharacters().toString(), sources);
         QatParser parser = parser(tokens, sources);
@@ -103,6 +109,7 @@ public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
         } catch (StackOverflowError e) {
             throw nestedTooDeeply(sources, parser.getCurrentToken());
         }
+        check.accept(program);
         try {
             body = builder.statements(program.statement(), true);
             body.at(source.createSection(0, source.getLength()));

@@ -3,67 +3,77 @@ package org.qatlas.stdlib.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.text.NumberText;
 import org.qatlas.stdlib.value.Fields;
 
 /**
- * Any UTF-8 text file, or every file under a folder, as byte tokens (vocabulary 256). Files
- * are memory-mapped, not read into the heap: a 1 GB corpus costs address space and page
- * cache, which every copy of it shares.
+ * Any UTF-8 text file, or every file under a folder, as byte tokens (vocabulary 256). On the
+ * local file system files are memory-mapped, not read into the heap: a 1 GB corpus costs
+ * address space and page cache, which every copy of it shares.
  */
 public final class Corpus extends SplitTokenData {
-    private final Path path;
+    private final FileAccess files;
+    private final String path;
     private final double holdout;
     private final long seed;
     /** The text's size and a hash of bytes sampled across it: part of a run's identity. */
     private final String contents;
 
-    private Corpus(Path path, double holdout, long seed, ByteSplit split, String contents) {
+    private Corpus(FileAccess files, String path, double holdout, long seed, ByteSplit split, String contents) {
         super(split);
+        this.files = files;
         this.path = path;
         this.holdout = holdout;
         this.seed = seed;
         this.contents = contents;
     }
 
-    /** {@code corpus(path, holdout:, seed:)} from a script's arguments; null is the default. */
-    public static Corpus of(Object path, Object holdout, Object seed) {
-        return open(Path.of(Fields.string("corpus", "path", path)),
+    /** {@code corpus(path, holdout:, seed:)} from a script's arguments, read through {@code files}; null is the default. */
+    public static Corpus of(FileAccess files, Object path, Object holdout, Object seed) {
+        return open(files, Fields.string("corpus", "path", path),
                 holdout == null ? 0.05 : Fields.number("corpus", "holdout", holdout),
                 seed == null ? 0 : Fields.wholeNumber("corpus", "seed", seed));
     }
 
+    /** A text on the local file system; see {@link #open(FileAccess, String, double, long)}. */
+    public static Corpus open(Path path, double holdout, long seed) {
+        return open(FileAccess.local(), path.toString(), holdout, seed);
+    }
+
     /**
-     * @param holdout the share of the text held out for evaluation, 0 to 0.5
+     * @param path a file, or a folder whose files (at any depth, hidden ones skipped) are read in path order
+     * @param holdout the share of the text held out for evaluation, 0 to 0.5; with 0 runs on
+     *     this text have no held-out loss
      * @param seed chooses which blocks are held out
      */
-    public static Corpus open(Path path, double holdout, long seed) {
+    public static Corpus open(FileAccess files, String path, double holdout, long seed) {
+        if (path.isBlank()) {
+            // Path.of("") is the working folder: a blank path would read every file there.
+            throw new IllegalArgumentException("corpus: the path is empty; name a text file or a folder of them");
+        }
         if (!(holdout >= 0 && holdout <= 0.5)) {
             throw new IllegalArgumentException("corpus: holdout must be between 0 and 0.5, not " + holdout);
         }
-        if (!Files.exists(path)) {
+        if (!files.exists(path)) {
             throw new IllegalArgumentException("corpus: no such file or folder: " + path);
         }
         List<ByteBuffer> buffers = new ArrayList<>();
-        for (Path file : files(path)) {
-            ByteBuffer mapped = map(file);
-            if (mapped.limit() > 0) {
-                buffers.add(mapped);
+        for (String file : files(files, path)) {
+            ByteBuffer contents = read(files, file);
+            if (contents.limit() > 0) {
+                buffers.add(contents);
             }
         }
         if (buffers.isEmpty()) {
             throw new IllegalArgumentException("corpus: " + path + " holds no text");
         }
-        return new Corpus(path, holdout, seed, new ByteSplit(buffers, holdout, seed), contents(buffers));
+        return new Corpus(files, path, holdout, seed, new ByteSplit(buffers, holdout, seed), contents(buffers));
     }
 
     /**
@@ -89,29 +99,22 @@ public final class Corpus extends SplitTokenData {
         return total + " bytes, sample " + java.util.HexFormat.of().toHexDigits(hash);
     }
 
-    private static List<Path> files(Path path) {
-        if (Files.isRegularFile(path)) {
+    private static List<String> files(FileAccess files, String path) {
+        if (files.isRegularFile(path)) {
             return List.of(path);
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
+        try {
+            return files.filesUnder(path);
         } catch (IOException e) {
-            throw new UncheckedIOException("corpus: cannot list " + path, e);
+            throw new UncheckedIOException("corpus: cannot list " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private static ByteBuffer map(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("corpus: " + file + " is over 2 GB; split it into several files");
-            }
-            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+    private static ByteBuffer read(FileAccess files, String file) {
+        try {
+            return files.contents(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("corpus: cannot read " + file, e);
+            throw new UncheckedIOException("corpus: cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -128,7 +131,7 @@ public final class Corpus extends SplitTokenData {
     @Override
     public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("path", path.toString());
+        fields.put("path", path);
         fields.put("holdout", holdout);
         fields.put("seed", seed);
         fields.put("vocab", 256L);
@@ -142,7 +145,7 @@ public final class Corpus extends SplitTokenData {
         Fields.checkNames("corpus", changes, List.of("path", "holdout", "seed"));
         Map<String, Object> merged = fields();
         merged.putAll(changes);
-        return of(merged.get("path"), merged.get("holdout"), merged.get("seed"));
+        return of(files, merged.get("path"), merged.get("holdout"), merged.get("seed"));
     }
 
     @Override

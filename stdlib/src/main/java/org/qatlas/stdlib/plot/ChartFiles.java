@@ -5,9 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
+import org.qatlas.stdlib.io.FileAccess;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -31,17 +31,18 @@ public final class ChartFiles {
      *     nothing to plot, a log axis over a non-positive value, or a failed write
      */
     public static void save(Chart chart, Path path) {
+        save(chart, path.toString(), FileAccess.local());
+    }
+
+    /** {@link #save(Chart, Path)} through {@code files}. */
+    public static void save(Chart chart, String path, FileAccess files) {
         ChartFormat format = ChartFormat.of(path);
         byte[] bytes = switch (format) {
             case SVG -> svg(chart).getBytes(StandardCharsets.UTF_8);
             case PNG -> png(chart);
         };
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(path, bytes);
+        try (OutputStream out = files.newOutputStream(path)) {
+            out.write(bytes);
         } catch (IOException e) {
             throw new ChartException(path + ": cannot write the chart: " + e, e);
         }

@@ -1,6 +1,5 @@
 package org.qatlas.stdlib.plot;
 
-import java.nio.file.Path;
 import java.util.Locale;
 
 /** The image formats a chart can be written in, each known by its file's extension. */
@@ -17,9 +16,8 @@ enum ChartFormat {
     }
 
     /** The format of a file by its extension (case-insensitive), or a clear error listing both. */
-    static ChartFormat of(Path path) {
-        Path name = path.getFileName();
-        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    static ChartFormat of(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
         for (ChartFormat format : values()) {
             if (lower.endsWith(format.extension)) {
                 return format;

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.qatlas.stdlib.io.FileAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,13 +34,13 @@ final class DelimitedTables {
         return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator('\n').build();
     }
 
-    static void save(List<Map<String, Object>> rows, Path path, char delimiter) throws IOException {
+    static void save(List<Map<String, Object>> rows, String path, FileAccess files, char delimiter) throws IOException {
         List<Map<String, Object>> checked = CellValues.check(rows, false, path.toString());
         Set<String> header = new LinkedHashSet<>();
         for (Map<String, Object> row : checked) {
             header.addAll(row.keySet());
         }
-        try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        try (Writer out = TableFiles.writer(files, path);
                 CSVPrinter printer = new CSVPrinter(out, format(delimiter))) {
             if (header.isEmpty()) {
                 return; // no columns at all: an empty file, which loads as no rows
@@ -59,9 +57,9 @@ final class DelimitedTables {
         }
     }
 
-    static List<Map<String, Object>> load(Path path, char delimiter) throws IOException {
+    static List<Map<String, Object>> load(String path, FileAccess files, char delimiter) throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        try (Reader in = TableFiles.reader(files, path);
                 CSVParser parser = CSVParser.parse(in, format(delimiter))) {
             List<String> header = null;
             for (CSVRecord record : parser) {
@@ -88,7 +86,7 @@ final class DelimitedTables {
         return rows;
     }
 
-    private static List<String> header(CSVRecord record, Path path, long line) {
+    private static List<String> header(CSVRecord record, String path, long line) {
         List<String> names = new ArrayList<>(record.toList());
         if (!names.isEmpty() && names.getFirst().startsWith(BYTE_ORDER_MARK)) {
             names.set(0, names.getFirst().substring(BYTE_ORDER_MARK.length()));

@@ -12,9 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.qatlas.stdlib.io.FileAccess;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,9 +36,9 @@ final class JsonTables {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    static void save(List<Map<String, Object>> rows, Path path) throws IOException {
+    static void save(List<Map<String, Object>> rows, String path, FileAccess files) throws IOException {
         List<Map<String, Object>> checked = CellValues.check(rows, true, path.toString());
-        try (Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+        try (Writer out = TableFiles.writer(files, path)) {
             out.write("[");
             for (int r = 0; r < checked.size(); r++) {
                 out.write(r == 0 ? "\n  " : ",\n  ");
@@ -50,9 +48,9 @@ final class JsonTables {
         }
     }
 
-    static List<Map<String, Object>> load(Path path) throws IOException {
+    static List<Map<String, Object>> load(String path, FileAccess files) throws IOException {
         JsonNode root;
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader in = TableFiles.reader(files, path)) {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

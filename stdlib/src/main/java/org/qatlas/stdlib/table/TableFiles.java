@@ -1,11 +1,16 @@
 package org.qatlas.stdlib.table;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.qatlas.stdlib.io.FileAccess;
 
 /**
  * Saves and loads tables of runs, the format chosen by the file's extension: {@code .csv},
@@ -32,16 +37,17 @@ public final class TableFiles {
      *     (naming its row and column; nothing is written then), or a failed write
      */
     public static void save(List<Map<String, Object>> rows, Path path) {
+        save(rows, path.toString(), FileAccess.local());
+    }
+
+    /** {@link #save(List, Path)} through {@code files}. */
+    public static void save(List<Map<String, Object>> rows, String path, FileAccess files) {
         TableFormat format = TableFormat.of(path);
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             switch (format) {
-                case CSV -> DelimitedTables.save(rows, path, ',');
-                case TSV -> DelimitedTables.save(rows, path, '\t');
-                case JSON -> JsonTables.save(rows, path);
+                case CSV -> DelimitedTables.save(rows, path, files, ',');
+                case TSV -> DelimitedTables.save(rows, path, files, '\t');
+                case JSON -> JsonTables.save(rows, path, files);
             }
         } catch (IOException e) {
             throw new TableFileException(path + ": cannot write: " + reason(e), e);
@@ -57,24 +63,38 @@ public final class TableFiles {
      *     extension, a malformed file (with its line, and column for JSON), or a failed read
      */
     public static List<Map<String, Object>> load(Path path) {
+        return load(path.toString(), FileAccess.local());
+    }
+
+    /** {@link #load(Path)} through {@code files}. */
+    public static List<Map<String, Object>> load(String path, FileAccess files) {
         TableFormat format = TableFormat.of(path);
-        if (!Files.exists(path)) {
+        if (!files.exists(path)) {
             throw new TableFileException("no such file: " + path);
         }
-        if (Files.isDirectory(path)) {
+        if (files.isDirectory(path)) {
             throw new TableFileException(path + ": is a directory, not a table file");
         }
         try {
             return switch (format) {
-                case CSV -> DelimitedTables.load(path, ',');
-                case TSV -> DelimitedTables.load(path, '\t');
-                case JSON -> JsonTables.load(path);
+                case CSV -> DelimitedTables.load(path, files, ',');
+                case TSV -> DelimitedTables.load(path, files, '\t');
+                case JSON -> JsonTables.load(path, files);
             };
         } catch (NoSuchFileException e) {
             throw new TableFileException("no such file: " + path, e); // deleted since the check
         } catch (IOException e) {
             throw new TableFileException(path + ": cannot read: " + reason(e), e);
         }
+    }
+
+    /** UTF-8 text that is read strictly: a byte that is not UTF-8 is an error, never a replacement character. */
+    static BufferedReader reader(FileAccess files, String path) throws IOException {
+        return new BufferedReader(new InputStreamReader(files.newInputStream(path), StandardCharsets.UTF_8.newDecoder()));
+    }
+
+    static BufferedWriter writer(FileAccess files, String path) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(files.newOutputStream(path), StandardCharsets.UTF_8));
     }
 
     /** The JDK's file exceptions carry only the path as their message; say what went wrong. */

@@ -1,6 +1,5 @@
 package org.qatlas.stdlib.table;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,9 +17,8 @@ enum TableFormat {
     }
 
     /** The format of a file by its extension (case-insensitive), or a clear error listing all. */
-    static TableFormat of(Path path) {
-        Path name = path.getFileName();
-        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    static TableFormat of(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
         for (TableFormat format : values()) {
             if (lower.endsWith(format.extension)) {
                 return format;

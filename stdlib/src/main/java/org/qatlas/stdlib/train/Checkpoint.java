@@ -7,9 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -17,30 +14,35 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.io.FileAccess;
+import org.qatlas.stdlib.io.FileAccessRefused;
 
 /**
  * The state of a run between two steps, in one zip file: the run's id (so a checkpoint is
- * only resumed by the same configuration), the next step, the losses so far, the model's
- * parameters, the learned quantization parameters, and AdamW's moments and step count.
- * Batches are drawn from a random stream per step, so the step number is the data position.
- * The file is written under a temporary name and moved into place, so a crash never leaves a
- * half-written checkpoint.
+ * only resumed by the same configuration), the next step, the seconds spent training so far,
+ * the losses so far, the model's parameters, the learned quantization parameters, and AdamW's
+ * moments and step count. Batches are drawn from a random stream per step, so the step number
+ * is the data position. The file is written under a temporary name unique to the writing
+ * process and moved into place, so a crash never leaves a half-written checkpoint and two
+ * processes never write into one temporary.
+ *
+ * @param seconds the time spent training up to {@code nextStep}, over every resumption; NaN
+ *     when the file does not say (written by an older version)
  */
-public record Checkpoint(String runId, long nextStep, double[] losses, Map<String, INDArray> parameters,
+public record Checkpoint(String runId, long nextStep, double seconds, double[] losses, Map<String, INDArray> parameters,
         Map<String, INDArray> quantizerParameters, Map<String, INDArray[]> optimizerMoments, long optimizerStep) {
 
     private static final String META = "meta.txt";
 
-    public void save(Path file) {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    /** @throws UncheckedIOException naming the file when it cannot be written (the old checkpoint stays) */
+    public void save(FileAccess files, String file) {
+        String partial = FileAccess.temporarySibling(file);
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
+            try (ZipOutputStream zip = new ZipOutputStream(files.newOutputStream(partial))) {
                 StringBuilder meta = new StringBuilder();
                 meta.append("run_id=").append(runId).append('\n');
                 meta.append("next_step=").append(nextStep).append('\n');
+                meta.append("seconds=").append(Double.toString(seconds)).append('\n');
                 meta.append("optimizer_step=").append(optimizerStep).append('\n');
                 for (int i = 0; i < nextStep; i++) {
                     meta.append("loss=").append(Double.toString(losses[i])).append('\n');
@@ -57,14 +59,23 @@ public record Checkpoint(String runId, long nextStep, double[] losses, Map<Strin
                     array(zip, "adam_v/" + m.getKey(), m.getValue()[1]);
                 }
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            files.replace(partial, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("train: cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+            deleteQuietly(files, partial);
+            throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(FileAccess files, String partial) {
+        try {
+            files.deleteIfExists(partial);
+        } catch (IOException | RuntimeException e) {
+            // nothing more to do: the write failed already, and that is what gets reported
         }
     }
 
     /** Reads a checkpoint written by {@link #save}; {@code steps} is the length of the run's loss history. */
-    public static Checkpoint load(Path file, long steps) {
+    public static Checkpoint load(FileAccess files, String file, long steps) {
         Map<String, INDArray> parameters = new LinkedHashMap<>();
         Map<String, INDArray> quantizers = new LinkedHashMap<>();
         Map<String, INDArray> first = new LinkedHashMap<>();
@@ -72,8 +83,9 @@ public record Checkpoint(String runId, long nextStep, double[] losses, Map<Strin
         String runId = null;
         long nextStep = -1;
         long optimizerStep = 0;
+        double seconds = Double.NaN;
         double[] losses = new double[(int) steps];
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+        try (ZipInputStream zip = new ZipInputStream(files.newInputStream(file))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
                 if (name.equals(META)) {
@@ -84,6 +96,7 @@ public record Checkpoint(String runId, long nextStep, double[] losses, Map<Strin
                             case "run_id" -> runId = kv[1];
                             case "next_step" -> nextStep = Long.parseLong(kv[1]);
                             case "optimizer_step" -> optimizerStep = Long.parseLong(kv[1]);
+                            case "seconds" -> seconds = Double.parseDouble(kv[1]);
                             case "loss" -> {
                                 if (lossIndex < losses.length) {
                                     losses[lossIndex] = Double.parseDouble(kv[1]);
@@ -104,6 +117,8 @@ public record Checkpoint(String runId, long nextStep, double[] losses, Map<Strin
                     }
                 }
             }
+        } catch (FileAccessRefused e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("train: cannot read the checkpoint " + file + ": " + e.getMessage(), e);
         }
@@ -112,7 +127,7 @@ public record Checkpoint(String runId, long nextStep, double[] losses, Map<Strin
         }
         Map<String, INDArray[]> moments = new LinkedHashMap<>();
         first.forEach((name, m) -> moments.put(name, new INDArray[] {m, second.get(name)}));
-        return new Checkpoint(runId, nextStep, losses, parameters, quantizers, moments, optimizerStep);
+        return new Checkpoint(runId, nextStep, seconds, losses, parameters, quantizers, moments, optimizerStep);
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

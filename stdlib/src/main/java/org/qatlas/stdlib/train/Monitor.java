@@ -12,6 +12,14 @@ public interface Monitor {
     default void step(long step, long steps, long tokens, double loss, double tokensPerSecond) {
     }
 
+    /**
+     * Something the user should know that does not stop the run: a checkpoint or a store
+     * that cannot be written. Printed on standard error unless the monitor shows it elsewhere.
+     */
+    default void warning(String message) {
+        System.err.println(message);
+    }
+
     /** Called once the run is over, to clear a progress line. */
     default void done() {
     }

@@ -32,7 +32,7 @@ public record RunRecord(String runId, double loss, double evalLoss, List<Map<Str
         return switch (name) {
             case "run_id" -> runId;
             case "loss" -> loss;
-            case "eval_loss" -> evalLoss;
+            case "eval_loss" -> Double.isNaN(evalLoss) ? null : evalLoss; // nothing held out
             case "curve" -> curve;
             case "tokens" -> tokens;
             case "steps" -> steps;
@@ -52,8 +52,8 @@ public record RunRecord(String runId, double loss, double evalLoss, List<Map<Str
 
     @Override
     public String written() {
-        return String.format("run(%s: loss %.4f, eval_loss %.4f, %d steps, %.0f tokens/s)", runId, loss, evalLoss, steps,
-                tokensPerSecond);
+        return String.format("run(%s: loss %.4f, eval_loss %s, %d steps, %.0f tokens/s)", runId, loss,
+                Double.isNaN(evalLoss) ? "none" : String.format("%.4f", evalLoss), steps, tokensPerSecond);
     }
 
     /** A copy of the map for callers that add to it. */

@@ -18,18 +18,19 @@ import org.qatlas.stdlib.value.FieldValue;
 
 /**
  * Where finished runs are kept, by run id, so that the same configuration trained again is
- * answered without training: in memory for the process, and optionally in a folder, one JSON
- * file per run, so that a sweep script run again tomorrow reuses yesterday's runs.
+ * answered without training: in memory, and optionally in a folder, one JSON file per run, so
+ * that a sweep script run again tomorrow reuses yesterday's runs. Each store has its own
+ * memory: two contexts of one process share runs only through a folder both name.
  *
- * <p>A file holds the run's results and a readable description of its configuration; the
- * configuration values themselves come from the call that asks, which has the same run id and
- * so the same configuration. A file that cannot be read is ignored (the run is trained again
- * and the file rewritten), never trusted.
+ * <p>A file holds the run's results, a readable description of its configuration, and a
+ * SHA-256 digest of the rest; the configuration values themselves come from the call that
+ * asks, which has the same run id and so the same configuration. A file that cannot be read,
+ * whose digest does not match (it was edited) or whose numbers cannot be a run's (a negative
+ * loss) is never trusted: the run is trained again and the file rewritten.
  */
 public final class RunStore {
     private static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final RunStore PROCESS = new RunStore(null);
 
     private final Map<String, RunRecord> memory = new ConcurrentHashMap<>();
     private final Path folder;
@@ -38,9 +39,9 @@ public final class RunStore {
         this.folder = folder;
     }
 
-    /** The store of this process, in memory only. */
+    /** A new store in memory only, empty. */
     public static RunStore inMemory() {
-        return PROCESS;
+        return new RunStore(null);
     }
 
     /** A store that also keeps runs as files in folder (created when the first run is saved). */
@@ -55,6 +56,14 @@ public final class RunStore {
 
     /** The stored run with this id, with the asking call's configuration, or null. */
     public RunRecord find(String runId, Map<String, Object> config) {
+        return find(runId, config, message -> { });
+    }
+
+    /**
+     * The stored run with this id, or null; a file for it that is not trusted is reported to
+     * {@code warnings} (and the caller trains again, replacing it).
+     */
+    public RunRecord find(String runId, Map<String, Object> config, java.util.function.Consumer<String> warnings) {
         RunRecord known = memory.get(runId);
         if (known != null || folder == null) {
             return known;
@@ -65,12 +74,11 @@ public final class RunStore {
         }
         try {
             RunRecord loaded = read(Files.readString(file), runId, config);
-            if (loaded != null) {
-                memory.put(runId, loaded);
-            }
+            memory.put(runId, loaded);
             return loaded;
         } catch (IOException | RuntimeException e) {
-            return null; // an unreadable or foreign file: train again and overwrite it
+            warnings.accept("train: warning: ignoring the stored run " + file + " (" + e.getMessage() + "); training it again");
+            return null;
         }
     }
 
@@ -94,11 +102,6 @@ public final class RunStore {
         }
     }
 
-    /** Forgets the runs held in memory (the files stay). */
-    void clearMemory() {
-        memory.clear();
-    }
-
     private Path file(String runId) {
         return folder.resolve(runId + ".json");
     }
@@ -112,7 +115,7 @@ public final class RunStore {
         file.put("run_id", run.runId());
         file.put("config", described);
         file.put("loss", run.loss());
-        file.put("eval_loss", run.evalLoss());
+        file.put("eval_loss", Double.isNaN(run.evalLoss()) ? null : run.evalLoss()); // nothing held out
         file.put("tokens", run.tokens());
         file.put("steps", run.steps());
         file.put("seconds", run.seconds());
@@ -121,24 +124,55 @@ public final class RunStore {
         file.put("mfu", run.mfu());
         file.put("curve", run.curve());
         file.put("diagnostics", run.diagnostics());
+        file.put("digest", digest(file));
         return JSON.writeValueAsString(file);
     }
 
+    /** SHA-256 of the file's fields before the digest, as this class writes them. */
+    private static String digest(Map<String, Object> fields) throws JsonProcessingException {
+        Map<String, Object> content = new LinkedHashMap<>(fields);
+        content.remove("digest");
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(JSON.writeValueAsString(content).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** @throws IOException saying why the text is not a trustworthy record of this run */
     static RunRecord read(String text, String runId, Map<String, Object> config) throws IOException {
         Map<String, Object> file = JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
-        if (!Integer.valueOf(FORMAT).equals(file.get("format")) || !runId.equals(file.get("run_id"))) {
-            return null;
+        if (!Integer.valueOf(FORMAT).equals(file.get("format"))) {
+            throw new IOException("not a run file of format " + FORMAT);
+        }
+        if (!runId.equals(file.get("run_id"))) {
+            throw new IOException("it holds run " + file.get("run_id"));
+        }
+        if (!digest(file).equals(file.get("digest"))) {
+            throw new IOException("its digest does not match its contents: it was edited or damaged");
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> curve = (List<Map<String, Object>>) file.get("curve");
         @SuppressWarnings("unchecked")
         Map<String, Object> diagnostics = (Map<String, Object>) file.get("diagnostics");
-        return new RunRecord(runId, number(file, "loss"), number(file, "eval_loss"), curve, (long) number(file, "tokens"),
+        double evalLoss = file.get("eval_loss") == null ? Double.NaN : number(file, "eval_loss");
+        if (!(evalLoss >= 0) && !Double.isNaN(evalLoss) || (long) number(file, "steps") < 1 || curve == null
+                || diagnostics == null) {
+            throw new IOException("its results cannot be a run's");
+        }
+        return new RunRecord(runId, number(file, "loss"), evalLoss, curve, (long) number(file, "tokens"),
                 (long) number(file, "steps"), number(file, "seconds"), number(file, "tokens_per_second"),
                 number(file, "gflops"), number(file, "mfu"), config, diagnostics);
     }
 
-    private static double number(Map<String, Object> file, String field) {
-        return ((Number) file.get(field)).doubleValue();
+    /** A field that must hold a finite number that is not negative, as every number of a run is. */
+    private static double number(Map<String, Object> file, String field) throws IOException {
+        if (!(file.get(field) instanceof Number number) || !(number.doubleValue() >= 0)
+                || Double.isInfinite(number.doubleValue())) {
+            throw new IOException("its " + field + " is " + file.get(field) + ", which no run can have");
+        }
+        return number.doubleValue();
     }
 }

@@ -1,7 +1,6 @@
 package org.qatlas.stdlib.train;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qatlas.stdlib.data.TokenData;
+import org.qatlas.stdlib.io.FileAccessRefused;
 import org.qatlas.stdlib.model.Linear;
 import org.qatlas.stdlib.model.LlamaConfig;
 import org.qatlas.stdlib.model.LlamaModel;
@@ -40,22 +40,18 @@ public final class Trainer {
 
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             Monitor monitor) {
-        return train(modelValue, scheme, budget, data, seed, null, 0, monitor);
+        return train(modelValue, scheme, budget, data, seed, CheckpointPlan.NONE, monitor, RunStore.inMemory());
     }
 
     /**
-     * Trains with checkpoints: every {@code checkpointEvery} steps (and at the end) the state
-     * is saved to {@code checkpoint}; a run that finds a checkpoint of the same configuration
-     * there resumes from it and continues to the same losses as an uninterrupted run.
+     * Trains, or answers from {@code store} when the same configuration was trained before.
+     * With a checkpoint plan the state is saved as it says, and a checkpoint of the same
+     * configuration found there is resumed: the run continues to the same losses as an
+     * uninterrupted one. A checkpoint or store that cannot be written does not lose the run:
+     * the monitor is warned, and the finished run is returned all the same.
      */
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
-            Path checkpoint, long checkpointEvery, Monitor monitor) {
-        return train(modelValue, scheme, budget, data, seed, checkpoint, checkpointEvery, monitor, RunStore.inMemory());
-    }
-
-    /** Trains, or answers from {@code store} when the same configuration was trained before. */
-    public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
-            Path checkpoint, long checkpointEvery, Monitor monitor, RunStore store) {
+            CheckpointPlan checkpoint, Monitor monitor, RunStore store) {
         LlamaConfig config = modelValue.config();
         if (data.vocab() > config.vocab()) {
             throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
@@ -63,18 +59,17 @@ public final class Trainer {
         }
         Map<String, Object> described = describe(modelValue, scheme, budget, data, seed);
         String runId = runId(described);
-        RunRecord stored = store.find(runId, described);
+        RunRecord stored = store.find(runId, described, monitor::warning);
         if (stored != null) {
             return stored;
         }
-        RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint, checkpointEvery).run();
-        store.put(record);
+        RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint).run();
+        try {
+            store.put(record);
+        } catch (UncheckedIOException e) {
+            monitor.warning("train: warning: " + e.getMessage() + "; the run is returned but not stored");
+        }
         return record;
-    }
-
-    /** Forgets the stored runs (tests use it to train the same configuration twice). */
-    static void clearStore() {
-        RunStore.inMemory().clearMemory();
     }
 
     private static Map<String, Object> describe(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed) {
@@ -110,11 +105,14 @@ public final class Trainer {
         private final Map<String, Object> described;
         private final LlamaModel model;
         private final Map<String, FakeQuantizer> quantizers = new LinkedHashMap<>();
-        private final Path checkpoint;
-        private final long checkpointEvery;
+        private final CheckpointPlan checkpoint;
+        /** Cleared when a checkpoint cannot be written: the run goes on without them. */
+        private boolean checkpointing;
+        /** Training time before this process resumed the run, from its checkpoint. */
+        private double secondsBefore;
 
         Run(LlamaConfig config, SchemeValue scheme, Budget budget, TokenData data, long seed, Monitor monitor, String runId,
-                Map<String, Object> described, Path checkpoint, long checkpointEvery) {
+                Map<String, Object> described, CheckpointPlan checkpoint) {
             this.config = config;
             this.scheme = scheme;
             this.budget = budget;
@@ -125,7 +123,7 @@ public final class Trainer {
             this.described = described;
             this.model = new LlamaModel(config, seed);
             this.checkpoint = checkpoint;
-            this.checkpointEvery = checkpointEvery;
+            this.checkpointing = checkpoint.enabled();
         }
 
         RunRecord run() {
@@ -158,8 +156,8 @@ public final class Trainer {
                     Map<String, INDArray> gradients = allGradients();
                     double clipping = GradientClipping.scale(GradientClipping.globalNorm(gradients), budget.gradClip());
                     optimizer.update(allParameters(), gradients, budget.lr() * plan.lrFactor(step), clipping);
-                    if (checkpoint != null && (step + 1 == plan.steps() || checkpointEvery > 0 && (step + 1) % checkpointEvery == 0)) {
-                        saveCheckpoint(step + 1, losses, optimizer);
+                    if (checkpointing && checkpoint.savesAfter(step + 1, plan.steps())) {
+                        saveCheckpoint(step + 1, losses, optimizer, secondsBefore + (System.nanoTime() - start) / 1e9);
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
                     monitor.step(step + 1, plan.steps(), (step + 1) * tokensPerStep, loss,
@@ -168,8 +166,10 @@ public final class Trainer {
             } finally {
                 monitor.done();
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double tokensPerSecond = (plan.steps() - first) * tokensPerStep / Math.max(seconds, 1e-9);
+            // Over every process that trained the run; a run finished before this one resumed it
+            // still reports its own speed.
+            double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+            double tokensPerSecond = plan.steps() * tokensPerStep / Math.max(seconds, 1e-9);
             double flops = config.flopsPerToken() * tokensPerSecond;
             return new RunRecord(runId, smoothed(losses), evaluate(), curve(losses, plan), plan.steps() * tokensPerStep,
                     plan.steps(), seconds, tokensPerSecond, flops / 1e9, flops / GemmRate.measured(), described, diagnostics());
@@ -177,12 +177,12 @@ public final class Trainer {
 
         /** Restores a checkpoint of this run, if there is one; returns the step to continue from. */
         private long resume(PhasePlan plan, AdamW optimizer, double[] losses) {
-            if (checkpoint == null || !Files.exists(checkpoint)) {
+            if (!checkpoint.enabled() || !checkpoint.files().exists(checkpoint.path())) {
                 return 0;
             }
-            Checkpoint saved = Checkpoint.load(checkpoint, plan.steps());
+            Checkpoint saved = Checkpoint.load(checkpoint.files(), checkpoint.path(), plan.steps());
             if (!saved.runId().equals(runId)) {
-                throw new IllegalArgumentException("train: " + checkpoint + " holds run " + saved.runId() + ", not this run ("
+                throw new IllegalArgumentException("train: " + checkpoint.path() + " holds run " + saved.runId() + ", not this run ("
                         + runId + "); give another checkpoint path or delete it");
             }
             saved.parameters().forEach((name, value) -> model.parameters().get(name).assign(value));
@@ -192,17 +192,26 @@ public final class Trainer {
             saved.quantizerParameters().forEach((name, value) -> quantizers.get(name).setParameter(value));
             optimizer.restore(saved.optimizerMoments(), saved.optimizerStep());
             System.arraycopy(saved.losses(), 0, losses, 0, (int) saved.nextStep());
+            secondsBefore = saved.seconds(); // NaN from a version that did not record it: the speed is then unknown
+
             return saved.nextStep();
         }
 
-        private void saveCheckpoint(long nextStep, double[] losses, AdamW optimizer) {
+        /** Saves the state; one that cannot be written is reported once, and the run goes on without checkpoints. */
+        private void saveCheckpoint(long nextStep, double[] losses, AdamW optimizer, double seconds) {
             Map<String, INDArray> learned = new LinkedHashMap<>();
             quantizers.forEach((name, q) -> {
                 if (q.parameter() != null) {
                     learned.put(name, q.parameter());
                 }
             });
-            new Checkpoint(runId, nextStep, losses, model.parameters(), learned, optimizer.state(), optimizer.step()).save(checkpoint);
+            try {
+                new Checkpoint(runId, nextStep, seconds, losses, model.parameters(), learned, optimizer.state(), optimizer.step())
+                        .save(checkpoint.files(), checkpoint.path());
+            } catch (UncheckedIOException | FileAccessRefused e) {
+                checkpointing = false;
+                monitor.warning("train: warning: " + e.getMessage() + "; training goes on without checkpoints");
+            }
         }
 
         /** Up to 200 evenly spaced points of the loss history, and the last step. */
@@ -294,8 +303,15 @@ public final class Trainer {
             return sum / window;
         }
 
-        /** The mean loss on held-out windows, the same windows for every run with this seed. */
+        /**
+         * The mean loss on held-out windows, the same windows for every run with this seed;
+         * NaN (none in a script) when the data holds nothing out, rather than a loss measured on
+         * training text under the held-out name.
+         */
         private double evaluate() {
+            if (data.heldOutTokens() == 0) {
+                return Double.NaN;
+            }
             int seq = config.seq();
             long windowsWanted = Math.max(1, budget.evalTokens() / seq);
             SplittableRandom held = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -304,7 +320,7 @@ public final class Trainer {
             while (done < windowsWanted) {
                 int count = (int) Math.min(budget.batch(), windowsWanted - done);
                 int[][] windows = new int[count][seq + 1];
-                data.sample(held, data.heldOutTokens() > 0, windows);
+                data.sample(held, true, windows);
                 total += model.forwardLoss(windows) * count;
                 done += count;
             }

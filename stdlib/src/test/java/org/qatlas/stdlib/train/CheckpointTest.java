@@ -2,15 +2,19 @@ package org.qatlas.stdlib.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatlas.stdlib.data.SyntheticLanguage;
+import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.quant.FormatValue;
 import org.qatlas.stdlib.quant.SchemeValue;
@@ -31,11 +35,17 @@ class CheckpointTest {
         return run.curve().stream().mapToDouble(p -> (Double) p.get("loss")).toArray();
     }
 
+    private static CheckpointPlan every(Path file, long steps) {
+        return new CheckpointPlan(FileAccess.local(), file.toString(), steps);
+    }
+
+    private static RunRecord train(long seed, CheckpointPlan checkpoint, Monitor monitor) {
+        return Trainer.train(TINY, SCHEME, BUDGET, DATA, seed, checkpoint, monitor, RunStore.inMemory());
+    }
+
     @Test
     void aResumedRunContinuesToTheSameLossesAsAnUninterruptedOne() {
-        Trainer.clearStore();
-        RunRecord uninterrupted = Trainer.train(TINY, SCHEME, BUDGET, DATA, 4, Monitor.NONE);
-        Trainer.clearStore();
+        RunRecord uninterrupted = train(4, CheckpointPlan.NONE, Monitor.NONE);
         Path checkpoint = folder.resolve("run.ckpt");
         Monitor stopAtStep13 = new Monitor() {
             @Override
@@ -45,21 +55,63 @@ class CheckpointTest {
                 }
             }
         };
-        assertThrows(IllegalStateException.class, () -> Trainer.train(TINY, SCHEME, BUDGET, DATA, 4, checkpoint, 4, stopAtStep13));
+        assertThrows(IllegalStateException.class, () -> train(4, every(checkpoint, 4), stopAtStep13));
         assertTrue(Files.exists(checkpoint));
-        assertEquals(12, Checkpoint.load(checkpoint, 20).nextStep(), "the last checkpoint before step 13: every 4 steps");
-        RunRecord resumed = Trainer.train(TINY, SCHEME, BUDGET, DATA, 4, checkpoint, 4, Monitor.NONE);
+        assertEquals(12, Checkpoint.load(FileAccess.local(), checkpoint.toString(), 20).nextStep(),
+                "the last checkpoint before step 13: every 4 steps");
+        RunRecord resumed = train(4, every(checkpoint, 4), Monitor.NONE);
         assertArrayEquals(losses(uninterrupted), losses(resumed));
         assertEquals(uninterrupted.evalLoss(), resumed.evalLoss());
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(checkpoint), left.toList(), "no temporary file is left beside the checkpoint");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFinishedCheckpointResumedReportsTheSpeedItWasTrainedAt() {
+        Path checkpoint = folder.resolve("done.ckpt");
+        RunRecord first = train(5, every(checkpoint, 10), Monitor.NONE);
+        RunRecord again = train(5, every(checkpoint, 10), Monitor.NONE); // a new store: answered by the checkpoint
+        assertArrayEquals(losses(first), losses(again));
+        // The checkpoint holds the training time up to its last step, before the file was written.
+        assertTrue(again.seconds() > 0 && again.seconds() <= first.seconds(), again.seconds() + " against " + first.seconds());
+        assertEquals(again.tokens() / again.seconds(), again.tokensPerSecond(), 1e-9 * again.tokensPerSecond());
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenLosesNothingButTheCheckpoints() throws Exception {
+        Path blocker = Files.writeString(folder.resolve("a-file"), "not a folder");
+        Path impossible = blocker.resolve("run.ckpt"); // a file cannot hold a checkpoint
+        List<String> warnings = new ArrayList<>();
+        Monitor monitor = new Monitor() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        RunRecord run = train(6, every(impossible, 4), monitor);
+        assertEquals(losses(train(6, CheckpointPlan.NONE, Monitor.NONE)).length, losses(run).length);
+        assertEquals(1, warnings.size(), "one warning, not one per checkpoint: " + warnings);
+        assertTrue(warnings.get(0).startsWith("train: warning: cannot write the checkpoint " + impossible), warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("training goes on without checkpoints"), warnings.get(0));
+    }
+
+    @Test
+    void temporaryNamesAreUniquePerWrite() {
+        String first = FileAccess.temporarySibling("runs/x.ckpt");
+        String second = FileAccess.temporarySibling("runs/x.ckpt");
+        assertTrue(first.startsWith("runs/x.ckpt." + ProcessHandle.current().pid() + "-"), first);
+        assertTrue(first.endsWith(".partial"), first);
+        assertNotEquals(first, second);
     }
 
     @Test
     void aCheckpointOfAnotherRunIsRefused() {
-        Trainer.clearStore();
         Path checkpoint = folder.resolve("other.ckpt");
-        Trainer.train(TINY, SCHEME, BUDGET, DATA, 1, checkpoint, 0, Monitor.NONE);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Trainer.train(TINY, SCHEME, BUDGET, DATA, 2, checkpoint, 0, Monitor.NONE));
+        train(1, every(checkpoint, 0), Monitor.NONE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> train(2, every(checkpoint, 0), Monitor.NONE));
         assertTrue(e.getMessage().contains("not this run"), e.getMessage());
     }
 }

@@ -37,9 +37,10 @@ class TrainerTest {
     @Test
     void sameConfigurationIsAnsweredFromTheStoreAndSeedsDecide() {
         Budget b = budget(10 * 8 * 16, 1e-2);
-        RunRecord first = Trainer.train(TINY, FP, b, DATA, 5, Monitor.NONE);
-        assertSame(first, Trainer.train(TINY, FP, b, DATA, 5, Monitor.NONE));
-        RunRecord otherSeed = Trainer.train(TINY, FP, b, DATA, 6, Monitor.NONE);
+        RunStore store = RunStore.inMemory();
+        RunRecord first = Trainer.train(TINY, FP, b, DATA, 5, CheckpointPlan.NONE, Monitor.NONE, store);
+        assertSame(first, Trainer.train(TINY, FP, b, DATA, 5, CheckpointPlan.NONE, Monitor.NONE, store));
+        RunRecord otherSeed = Trainer.train(TINY, FP, b, DATA, 6, CheckpointPlan.NONE, Monitor.NONE, store);
         assertTrue(first.loss() != otherSeed.loss());
     }
 

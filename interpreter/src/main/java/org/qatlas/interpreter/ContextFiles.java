@@ -1,0 +1,165 @@
+package org.qatlas.interpreter;
+
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.qatlas.stdlib.io.FileAccess;
+import org.qatlas.stdlib.io.FileAccessRefused;
+
+/**
+ * The files a context's built-ins may touch: every access goes through the language
+ * environment's file system, so the embedding program's IO policy decides (none at all for
+ * {@code Context.create("qat")}, everything for the {@code qat} command, or a file system of
+ * its own). Relative paths resolve against the context's working directory. A refused access
+ * becomes {@link FileAccessRefused}.
+ */
+final class ContextFiles implements FileAccess {
+    private final Env env;
+
+    ContextFiles(Env env) {
+        this.env = env;
+    }
+
+    private TruffleFile file(String path) {
+        try {
+            return env.getPublicTruffleFile(path);
+        } catch (SecurityException | UnsupportedOperationException e) {
+            throw new FileAccessRefused(path);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a valid path: \"" + path + "\" (" + e.getReason() + ")");
+        }
+    }
+
+    @Override
+    public boolean exists(String path) {
+        try {
+            return file(path).exists();
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        try {
+            return file(path).isDirectory();
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+
+    @Override
+    public boolean isRegularFile(String path) {
+        try {
+            return file(path).isRegularFile();
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+
+    @Override
+    public List<String> filesUnder(String folder) throws IOException {
+        try {
+            List<TruffleFile> found = new ArrayList<>();
+            collect(file(folder), found);
+            found.sort(Comparator.comparing(TruffleFile::getPath));
+            return found.stream().map(TruffleFile::getPath).toList();
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(folder);
+        }
+    }
+
+    private static void collect(TruffleFile file, List<TruffleFile> found) throws IOException {
+        if (file.isRegularFile()) {
+            found.add(file);
+        } else if (file.isDirectory()) {
+            for (TruffleFile child : file.list()) {
+                if (!child.getName().startsWith(".")) {
+                    collect(child, found);
+                }
+            }
+        }
+    }
+
+    /**
+     * Read through a channel into memory outside the heap: a file system of the embedder's
+     * may have nothing to map, so this never maps.
+     */
+    @Override
+    public ByteBuffer contents(String path) throws IOException {
+        try (SeekableByteChannel channel = file(path).newByteChannel(Set.of(StandardOpenOption.READ))) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new IOException(path + " is over 2 GB; split it into several files");
+            }
+            ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // until full, or the file ends early (it shrank while being read)
+            }
+            buffer.flip();
+            return buffer.asReadOnlyBuffer();
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+
+    @Override
+    public InputStream newInputStream(String path) throws IOException {
+        try {
+            return file(path).newInputStream();
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+
+    @Override
+    public OutputStream newOutputStream(String path) throws IOException {
+        try {
+            TruffleFile target = file(path).getAbsoluteFile();
+            TruffleFile parent = target.getParent();
+            if (parent != null && !parent.exists()) {
+                parent.createDirectories();
+            }
+            return target.newOutputStream();
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+
+    @Override
+    public void replace(String source, String target) throws IOException {
+        try {
+            try {
+                file(source).move(file(target), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                file(source).move(file(target), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(target);
+        }
+    }
+
+    @Override
+    public void deleteIfExists(String path) throws IOException {
+        try {
+            TruffleFile file = file(path);
+            if (file.exists()) {
+                file.delete();
+            }
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+}

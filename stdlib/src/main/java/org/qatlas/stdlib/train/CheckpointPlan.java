@@ -1,0 +1,30 @@
+package org.qatlas.stdlib.train;
+
+import org.qatlas.stdlib.io.FileAccess;
+
+/**
+ * Where and how often a run saves its state: every {@code every} steps and at the end, to
+ * {@code path} in {@code files}. A run that finds a checkpoint of its own configuration there
+ * resumes from it.
+ *
+ * @param every steps between checkpoints; 0 saves only at the end
+ */
+public record CheckpointPlan(FileAccess files, String path, long every) {
+    /** No checkpoints. */
+    public static final CheckpointPlan NONE = new CheckpointPlan(FileAccess.local(), null, 0);
+
+    public CheckpointPlan {
+        if (every < 0) {
+            throw new IllegalArgumentException("train: every must be a positive number of steps, not " + every);
+        }
+    }
+
+    boolean enabled() {
+        return path != null;
+    }
+
+    /** Whether the state after {@code step} steps (1-based) of {@code steps} is saved. */
+    boolean savesAfter(long step, long steps) {
+        return enabled() && (step == steps || every > 0 && step % every == 0);
+    }
+}
