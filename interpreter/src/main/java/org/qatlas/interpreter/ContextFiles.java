@@ -94,8 +94,9 @@ final class ContextFiles implements FileAccess {
     }
 
     /**
-     * Read through a channel into memory outside the heap: a file system of the embedder's
-     * may have nothing to map, so this never maps.
+     * Read through the file system's channel into memory outside the heap. Not mapped: the
+     * environment hands out channels of its own (an embedder's file system may have no file
+     * behind them), so a text costs its size in memory, once per context that opens it.
      */
     @Override
     public ByteBuffer contents(String path) throws IOException {

@@ -32,7 +32,8 @@ public final class QatLanguage extends TruffleLanguage<QatContext> {
     private static final ContextReference<QatContext> CONTEXT = ContextReference.create(QatLanguage.class);
 
     @Option(name = "runs", help = "A folder where train() keeps finished runs as JSON files and answers the same configuration "
-            + "from them later; empty (the default) keeps runs in memory for the process only.",
+            + "from them later; empty (the default) keeps runs in the context's memory only. The store is opened with the host's "
+            + "file access, whatever the context's IO policy: only the embedding program can set this option.",
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> RUNS = new OptionKey<>("");
 

@@ -65,7 +65,7 @@ class SavedLawLoadTest {
 
     @Test
     void aSavedLawLoadsWithItsFittedValues() throws Exception {
-        Path edited = withSource("law f(a; k > 0 = 1) = k * log(exp(a)) + sqrt(a) ^ 2 - abs(-a)");
+        Path edited = withSource("law f(a; k > 0 = 1) = k * log(exp(a)) + sqrt(a) ^ 2 - abs(-a) + min(a, 0) * max(floor(a), ceil(a))");
         try (Context context = Context.newBuilder("qat").allowIO(IOAccess.ALL).build()) {
             double k = context.eval("qat", "load(\"" + path(saved) + "\").params.k").asDouble();
             assertEquals(2.0, k, 0.05);
@@ -96,7 +96,7 @@ class SavedLawLoadTest {
                 "law f(a; k > 0 = k0) = k * a"}) {
             String message = loadError(source);
             assertTrue(message.contains(" is not a saved law: a saved law's expression may use only numbers, the law's "
-                    + "variables and parameters, arithmetic, comparisons and abs, exp, log, log10, log2, sqrt; its source holds "),
+                    + "variables and parameters, arithmetic, comparisons and abs, ceil, exp, floor, log, log10, log2, max, min, sqrt; its source holds "),
                     source + " -> " + message);
         }
     }

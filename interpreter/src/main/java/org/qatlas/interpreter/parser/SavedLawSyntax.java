@@ -15,13 +15,13 @@ import org.qatlas.interpreter.runtime.GlobalScope;
 /**
  * A saved law's source text is data: it may hold one law declaration and nothing else, whose
  * starting values and bounds are numbers and whose expression uses only numbers, the law's own
- * variables and parameters, arithmetic, comparisons and the pure functions of one number.
+ * variables and parameters, arithmetic, comparisons and the built-in functions of numbers.
  * Anything else (a second statement, a call of {@code save}, a field access, a string, a
  * lambda) is refused before a node is built, so loading a file never runs code from it.
  */
 public final class SavedLawSyntax {
-    /** The functions a law's expression may call: pure, and differentiable by the fitter's dual numbers. */
-    static final Set<String> FUNCTIONS = Set.of("abs", "exp", "log", "log2", "log10", "sqrt");
+    /** The functions a law's expression may call: the built-ins of numbers to a number, none with effects. */
+    static final Set<String> FUNCTIONS = Set.of("abs", "ceil", "exp", "floor", "log", "log2", "log10", "max", "min", "sqrt");
 
     private SavedLawSyntax() {
     }

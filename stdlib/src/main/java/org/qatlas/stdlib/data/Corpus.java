@@ -13,9 +13,9 @@ import org.qatlas.stdlib.text.NumberText;
 import org.qatlas.stdlib.value.Fields;
 
 /**
- * Any UTF-8 text file, or every file under a folder, as byte tokens (vocabulary 256). On the
- * local file system files are memory-mapped, not read into the heap: a 1 GB corpus costs
- * address space and page cache, which every copy of it shares.
+ * Any UTF-8 text file, or every file under a folder, as byte tokens (vocabulary 256), read
+ * through a {@link FileAccess}: never into the Java heap (on the local file system the files
+ * are memory-mapped, so a 1 GB corpus costs address space and page cache).
  */
 public final class Corpus extends SplitTokenData {
     private final FileAccess files;
