@@ -42,43 +42,51 @@ final class ContextFiles implements FileAccess {
         }
     }
 
-    @Override
-    public boolean exists(String path) {
+    /** One access of the file system; the environment refuses it with a SecurityException. */
+    private interface Access<T> {
+        T run(TruffleFile file) throws IOException;
+    }
+
+    private <T> T access(String path, Access<T> access) throws IOException {
         try {
-            return file(path).exists();
+            return access.run(file(path));
         } catch (SecurityException e) {
             throw new FileAccessRefused(path);
         }
+    }
+
+    /** For the tests that cannot fail with an IOException, only be refused. */
+    private boolean test(String path, java.util.function.Predicate<TruffleFile> test) {
+        try {
+            return test.test(file(path));
+        } catch (SecurityException e) {
+            throw new FileAccessRefused(path);
+        }
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return test(path, file -> file.exists());
     }
 
     @Override
     public boolean isDirectory(String path) {
-        try {
-            return file(path).isDirectory();
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(path);
-        }
+        return test(path, file -> file.isDirectory());
     }
 
     @Override
     public boolean isRegularFile(String path) {
-        try {
-            return file(path).isRegularFile();
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(path);
-        }
+        return test(path, file -> file.isRegularFile());
     }
 
     @Override
     public List<String> filesUnder(String folder) throws IOException {
-        try {
+        return access(folder, top -> {
             List<TruffleFile> found = new ArrayList<>();
-            collect(file(folder), found);
+            collect(top, found);
             found.sort(Comparator.comparing(TruffleFile::getPath));
             return found.stream().map(TruffleFile::getPath).toList();
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(folder);
-        }
+        });
     }
 
     private static void collect(TruffleFile file, List<TruffleFile> found) throws IOException {
@@ -100,67 +108,58 @@ final class ContextFiles implements FileAccess {
      */
     @Override
     public ByteBuffer contents(String path) throws IOException {
-        try (SeekableByteChannel channel = file(path).newByteChannel(Set.of(StandardOpenOption.READ))) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new IOException(path + " is over 2 GB; split it into several files");
+        return access(path, file -> {
+            try (SeekableByteChannel channel = file.newByteChannel(Set.of(StandardOpenOption.READ))) {
+                long size = channel.size();
+                if (size > Integer.MAX_VALUE) {
+                    throw new IOException(path + " is over 2 GB; split it into several files");
+                }
+                ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // until full, or the file ends early (it shrank while being read)
+                }
+                buffer.flip();
+                return buffer.asReadOnlyBuffer();
             }
-            ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // until full, or the file ends early (it shrank while being read)
-            }
-            buffer.flip();
-            return buffer.asReadOnlyBuffer();
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(path);
-        }
+        });
     }
 
     @Override
     public InputStream newInputStream(String path) throws IOException {
-        try {
-            return file(path).newInputStream();
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(path);
-        }
+        return access(path, file -> file.newInputStream());
     }
 
     @Override
     public OutputStream newOutputStream(String path) throws IOException {
-        try {
-            TruffleFile target = file(path).getAbsoluteFile();
-            TruffleFile parent = target.getParent();
+        return access(path, file -> {
+            TruffleFile parent = file.getAbsoluteFile().getParent();
             if (parent != null && !parent.exists()) {
                 parent.createDirectories();
             }
-            return target.newOutputStream();
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(path);
-        }
+            return file.newOutputStream();
+        });
     }
 
     @Override
     public void replace(String source, String target) throws IOException {
-        try {
+        TruffleFile to = file(target);
+        access(source, from -> {
             try {
-                file(source).move(file(target), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                from.move(to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                file(source).move(file(target), StandardCopyOption.REPLACE_EXISTING);
+                from.move(to, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(target);
-        }
+            return null;
+        });
     }
 
     @Override
     public void deleteIfExists(String path) throws IOException {
-        try {
-            TruffleFile file = file(path);
+        access(path, file -> {
             if (file.exists()) {
                 file.delete();
             }
-        } catch (SecurityException e) {
-            throw new FileAccessRefused(path);
-        }
+            return null;
+        });
     }
 }

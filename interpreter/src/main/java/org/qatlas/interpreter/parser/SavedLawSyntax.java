@@ -91,14 +91,13 @@ public final class SavedLawSyntax {
 
     private static boolean allowed(ParserRuleContext context, Set<String> names, boolean callsAllowed) {
         return switch (context) {
+            // Operators and brackets: what they combine is checked below them.
             case QatParser.PlainExprContext c -> true;
             case QatParser.OrExprContext c -> true;
             case QatParser.AndExprContext c -> true;
             case QatParser.NotContext c -> true;
             case QatParser.NotOperandContext c -> true;
             case QatParser.ComparisonContext c -> true;
-            case QatParser.ComparisonOperatorContext c -> c.IN() == null;
-            case QatParser.WithExprContext c -> c.WITH().isEmpty();
             case QatParser.AdditiveContext c -> true;
             case QatParser.AdditiveOperatorContext c -> true;
             case QatParser.MultiplicativeContext c -> true;
@@ -106,12 +105,15 @@ public final class SavedLawSyntax {
             case QatParser.SignedContext c -> true;
             case QatParser.UnaryOperandContext c -> true;
             case QatParser.PowerContext c -> true;
+            case QatParser.ParenthesizedContext c -> true;
+            case QatParser.NumberContext c -> true;
+            case QatParser.ComparisonOperatorContext c -> c.IN() == null;
+            case QatParser.WithExprContext c -> c.WITH().isEmpty();
+            // A call: only of an allowed function, named directly, with positional arguments.
             case QatParser.PostfixContext c -> c.postfixOperation().isEmpty() || callsAllowed && isFunctionCall(c, names);
             case QatParser.CallContext c -> true; // only below a postfix checked above
             case QatParser.ArgumentsContext c -> true;
             case QatParser.ArgumentContext c -> c.name == null;
-            case QatParser.NumberContext c -> true;
-            case QatParser.ParenthesizedContext c -> true;
             case QatParser.NameContext c -> names.contains(c.getText()) || isCallee(c, names, callsAllowed);
             default -> false;
         };
