@@ -2,7 +2,7 @@ package org.qatlas.interpreter.parser;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.qatlas.grammar.QatBaseVisitor;
+import org.qatlas.grammar.QatParserBaseVisitor;
 import org.qatlas.grammar.QatParser;
 
 /**
@@ -10,7 +10,7 @@ import org.qatlas.grammar.QatParser;
  * definitions), which makes them local to the whole function. It does not look inside nested
  * functions or lambdas, whose names are their own.
  */
-final class AssignedNames extends QatBaseVisitor<Void> {
+final class AssignedNames extends QatParserBaseVisitor<Void> {
     private final Set<String> names = new LinkedHashSet<>();
 
     static Set<String> in(QatParser.BlockContext body) {

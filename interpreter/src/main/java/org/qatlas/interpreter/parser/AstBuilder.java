@@ -10,7 +10,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.qatlas.grammar.QatBaseVisitor;
+import org.qatlas.grammar.QatParserBaseVisitor;
 import org.qatlas.grammar.QatLexer;
 import org.qatlas.grammar.QatParser;
 import org.qatlas.interpreter.QatLanguage;
@@ -74,7 +74,7 @@ import org.qatlas.stdlib.text.NumberText;
  * section, and reports what the grammar alone cannot catch (a 'return' outside a function, a
  * repeated parameter) as syntax errors.
  */
-public final class AstBuilder extends QatBaseVisitor<QatExpressionNode> {
+public final class AstBuilder extends QatParserBaseVisitor<QatExpressionNode> {
     private final QatLanguage language;
     private final GlobalScope globals;
     private final CommonTokenStream tokens;

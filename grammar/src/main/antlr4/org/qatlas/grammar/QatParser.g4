@@ -1,58 +1,13 @@
-// The grammar of Qatlas (.qat files).
+// The grammar of Qatlas (.qat files): the parser. QatLexer.g4 holds the tokens.
 //
 // Statements end at the end of a line. Inside ( ), [ ] and record braces a newline is only
 // white space, so long calls, lists and comprehensions can span lines. A '{' opens a block
 // when it follows the end of an expression or a header ('if x > 0 {', 'else {',
 // 'fn f(x) {'), and a record literal everywhere else ('= {', '(', ',', 'with {', ...). The
 // lexer decides this from the previous token, so the parser sees two different tokens.
-grammar Qat;
+parser grammar QatParser;
 
-tokens { BLOCK_OPEN }
-
-@lexer::members {
-    /** Declared in 'tokens' above, so it lives in the parser's vocabulary. */
-    private static final int BLOCK_OPEN = QatParser.BLOCK_OPEN;
-
-    /** What kind of bracket each open bracket is: newlines count only inside blocks. */
-    private final java.util.ArrayDeque<Integer> openBrackets = new java.util.ArrayDeque<>();
-    private int previousType = -1;
-
-    /** How deep the open brackets are at this point; a REPL reads more lines while it is > 0. */
-    public int openBracketDepth() {
-        return openBrackets.size();
-    }
-
-    @Override
-    public org.antlr.v4.runtime.Token nextToken() {
-        while (true) {
-            org.antlr.v4.runtime.Token token = super.nextToken();
-            int type = token.getType();
-            if (type == NEWLINE && !openBrackets.isEmpty() && openBrackets.peek() != BLOCK_OPEN) {
-                continue; // inside ( [ or a record: a line break is white space
-            }
-            if (type == LBRACE && endsExpressionOrHeader(previousType)) {
-                ((org.antlr.v4.runtime.WritableToken) token).setType(BLOCK_OPEN);
-                type = BLOCK_OPEN;
-            }
-            switch (type) {
-                case LPAREN, LBRACK, LBRACE, QatParser.BLOCK_OPEN -> openBrackets.push(type);
-                case RPAREN, RBRACK, RBRACE -> { if (!openBrackets.isEmpty()) openBrackets.pop(); }
-                default -> { }
-            }
-            if (token.getChannel() == org.antlr.v4.runtime.Token.DEFAULT_CHANNEL) {
-                previousType = type;
-            }
-            return token;
-        }
-    }
-
-    private static boolean endsExpressionOrHeader(int type) {
-        return switch (type) {
-            case IDENT, NUMBER, STRING, TRUE, FALSE, NONE, RPAREN, RBRACK, RBRACE, ELSE -> true;
-            default -> false;
-        };
-    }
-}
+options { tokenVocab = QatLexer; }
 
 program
     : sep* (statement (sep+ statement)*)? sep* EOF
@@ -221,87 +176,3 @@ comprehensionClause
 field
     : (IDENT | STRING) COLON expr
     ;
-
-// ---------------------------------------------------------------------------------------
-// Lexer
-
-IMPORT : 'import' ;
-AS     : 'as' ;
-FN     : 'fn' ;
-RETURN : 'return' ;
-IF     : 'if' ;
-ELSE   : 'else' ;
-FOR    : 'for' ;
-IN     : 'in' ;
-WITH   : 'with' ;
-AND    : 'and' ;
-OR     : 'or' ;
-NOT    : 'not' ;
-TRUE   : 'true' ;
-FALSE  : 'false' ;
-NONE   : 'none' ;
-
-ARROW        : '->' ;
-PLUS_ASSIGN  : '+=' ;
-MINUS_ASSIGN : '-=' ;
-STAR_ASSIGN  : '*=' ;
-SLASH_ASSIGN : '/=' ;
-EQ      : '==' ;
-NE      : '!=' ;
-LE      : '<=' ;
-GE      : '>=' ;
-LT      : '<' ;
-GT      : '>' ;
-ASSIGN  : '=' ;
-PLUS    : '+' ;
-MINUS   : '-' ;
-STAR    : '*' ;
-SLASH   : '/' ;
-PERCENT : '%' ;
-CARET   : '^' ;
-DOT     : '.' ;
-COMMA   : ',' ;
-COLON   : ':' ;
-SEMI    : ';' ;
-LPAREN  : '(' ;
-RPAREN  : ')' ;
-LBRACK  : '[' ;
-RBRACK  : ']' ;
-LBRACE  : '{' ;
-RBRACE  : '}' ;
-
-/** Decimal numbers with optional '_' separators, exponent and SI suffix (K, M, B, T). */
-NUMBER
-    : DIGITS ('.' DIGITS)? EXPONENT? SI_SUFFIX?
-    | '.' DIGITS EXPONENT? SI_SUFFIX?
-    ;
-
-fragment DIGITS    : [0-9] ('_'? [0-9])* ;
-fragment EXPONENT  : [eE] [+-]? [0-9]+ ;
-fragment SI_SUFFIX : [KMBT] ;
-
-/**
- * A string literal, interpolations included: "loss ${r.loss}". The interpreter parses the
- * text between '${' and its matching '}' as an expression; a '$' not followed by '{' is literal.
- */
-STRING
-    : '"' ( '\\' ~[\r\n] | INTERPOLATION | '$' {_input.LA(1) != '{'}? | ~["\\\r\n$] )* '"'
-    ;
-
-/**
- * "${...}". The expression may contain braces ("${r with { lr: 1e-3 }}") and strings of its
- * own ("${"a" + "}"}"), so it ends at the '}' that matches '${', not at the first one.
- */
-fragment INTERPOLATION : '${' INTERPOLATED* '}' ;
-fragment INTERPOLATED  : '{' INTERPOLATED* '}' | STRING | ~[{}"\r\n] ;
-
-IDENT : [a-zA-Z_] [a-zA-Z_0-9]* ;
-
-NEWLINE : '\r'? '\n' | '\r' ;
-/** Comments stay on a hidden channel: those right above a 'fn' or 'law' are its documentation. */
-COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
-WS      : [ \t\f]+ -> skip ;
-LINE_CONTINUATION : '\\' [ \t]* '\r'? '\n' -> skip ;
-
-/** Any other character becomes a token of its own, so that the parser reports it in place. */
-UNKNOWN_CHARACTER : . ;
