@@ -35,9 +35,9 @@ public final class FitArguments {
             Map<String, Object> row = rows.get(i);
             variables[i] = new double[law.variableCount()];
             for (int v = 0; v < law.variableCount(); v++) {
-                variables[i][v] = LawArguments.rowNumber("fit", row, law.variables().get(v), i);
+                variables[i][v] = Fields.rowNumber("fit", row, law.variables().get(v), i);
             }
-            targets[i] = LawArguments.rowNumber("fit", row, targetName, i);
+            targets[i] = Fields.rowNumber("fit", row, targetName, i);
         }
         return new FitArguments(variables, targets, targetName);
     }

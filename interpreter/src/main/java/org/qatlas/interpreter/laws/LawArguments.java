@@ -1,7 +1,6 @@
 package org.qatlas.interpreter.laws;
 
 import java.util.List;
-import java.util.Map;
 import org.qatlas.interpreter.runtime.JavaValues;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.Values;
@@ -14,19 +13,6 @@ import org.qatlas.stdlib.value.Fields;
  */
 public final class LawArguments {
     private LawArguments() {
-    }
-
-    /** A field of one row as a number: "fit: row 3 has no field 'G'; its fields are N, D". */
-    public static double rowNumber(String builtin, Map<String, Object> row, String field, int index) {
-        if (!row.containsKey(field)) {
-            throw new IllegalArgumentException(builtin + ": row " + index + " has no field '" + field + "'; its fields are "
-                    + String.join(", ", row.keySet()));
-        }
-        if (!(row.get(field) instanceof Number number)) {
-            throw new IllegalArgumentException(builtin + ": row " + index + " field '" + field + "' must be a number, not "
-                    + row.get(field));
-        }
-        return number.doubleValue();
     }
 
     /** [lo, hi] with lo < hi. */

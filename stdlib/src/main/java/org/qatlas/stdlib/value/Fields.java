@@ -9,6 +9,19 @@ public final class Fields {
     private Fields() {
     }
 
+    /** A field of one row of a table as a number: "fit: row 3 has no field 'G'; its fields are N, D". */
+    public static double rowNumber(String owner, Map<String, Object> row, String field, int index) {
+        if (!row.containsKey(field)) {
+            throw new IllegalArgumentException(owner + ": row " + index + " has no field '" + field + "'; its fields are "
+                    + String.join(", ", row.keySet()));
+        }
+        if (!(row.get(field) instanceof Number number)) {
+            throw new IllegalArgumentException(owner + ": row " + index + " field '" + field + "' must be a number, not "
+                    + row.get(field));
+        }
+        return number.doubleValue();
+    }
+
     /** Rejects change names that are not fields, suggesting the closest one. */
     public static void checkNames(String kind, Map<String, Object> changes, Collection<String> known) {
         for (String name : changes.keySet()) {
