@@ -3,12 +3,11 @@ package org.qatlas.interpreter.builtins;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qatlas.interpreter.laws.FitArguments;
-import org.qatlas.interpreter.laws.InterpretedLaw;
-import org.qatlas.interpreter.laws.LawArguments;
-import org.qatlas.interpreter.laws.LawCalls;
-import org.qatlas.interpreter.laws.LawQueries;
-import org.qatlas.interpreter.laws.Laws;
+import org.qatlas.interpreter.fitting.FitArguments;
+import org.qatlas.interpreter.fitting.InterpretedLaw;
+import org.qatlas.interpreter.fitting.LawArguments;
+import org.qatlas.interpreter.runtime.LawCalls;
+import org.qatlas.interpreter.fitting.Laws;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.stdlib.law.Minimize;
 import org.qatlas.stdlib.law.Minimum;
@@ -50,7 +49,7 @@ final class LawBuiltins {
                 "The exact derivatives of a law with respect to each of its parameters at a point (a record of its "
                         + "variables), as a record: how sensitive the prediction is to each constant.",
                 a -> gradient(Laws.law(a[0], "gradient"), a[1]));
-        LawQueries.install(builtins);
+        LawQueryBuiltins.install(builtins);
     }
 
     private static Map<String, Object> gradient(QatFunction law, Object point) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.qatlas.stdlib.law.Parameter;
 import org.qatlas.stdlib.text.NumberText;
 
-/** How a law reads when printed: its signature with the current parameter values. */
+/** How a law reads when printed: its signature with the current parameter values, and its fit's report. */
 public final class LawText {
     private LawText() {
     }
@@ -23,6 +23,17 @@ public final class LawText {
         String variables = String.join(", ", law.variables());
         String rest = parameters.isEmpty() ? "" : "; " + String.join(", ", parameters);
         return "<" + (law.fit() != null ? "fitted " : "") + "law " + law.name() + "(" + variables + rest + ")>";
+    }
+
+    /** How print shows a law: its signature, and for a fitted law the report of its fit. */
+    public static String text(LawDefinition law) {
+        String signature = signature(law);
+        FitSummary summary = law.fit();
+        if (summary == null) {
+            return signature;
+        }
+        String target = summary.target() == null ? "" : " to " + summary.target();
+        return signature + "\nfitted" + target + ":\n" + summary.fit().table();
     }
 
     private static String fourDigits(double value) {

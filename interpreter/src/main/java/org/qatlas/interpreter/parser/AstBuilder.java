@@ -8,7 +8,7 @@ import org.antlr.v4.runtime.Token;
 import org.qatlas.grammar.QatLexer;
 import org.qatlas.grammar.QatParser;
 import org.qatlas.interpreter.QatLanguage;
-import org.qatlas.interpreter.nodes.ProgramRootNode;
+import org.qatlas.interpreter.nodes.control.ProgramRootNode;
 import org.qatlas.interpreter.nodes.control.BlockNode;
 import org.qatlas.interpreter.runtime.GlobalScope;
 import org.qatlas.interpreter.runtime.QatSyntaxError;

@@ -9,7 +9,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.qatlas.grammar.QatParser;
 import org.qatlas.interpreter.QatLanguage;
-import org.qatlas.interpreter.nodes.ProgramRootNode;
+import org.qatlas.interpreter.nodes.control.ProgramRootNode;
 import org.qatlas.interpreter.runtime.GlobalScope;
 
 /**

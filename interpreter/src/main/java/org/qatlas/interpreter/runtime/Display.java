@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.runtime;
 
+import org.qatlas.interpreter.laws.LawText;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -20,7 +21,7 @@ public final class Display {
     @TruffleBoundary
     public static String text(Object value) {
         if (value instanceof QatFunction function && function.law() != null) {
-            return org.qatlas.interpreter.laws.Laws.text(function);
+            return org.qatlas.interpreter.laws.LawText.text(function.law());
         }
         return value instanceof String s ? s : repr(value);
     }

@@ -12,7 +12,7 @@ import com.oracle.truffle.api.library.CachedLibrary;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
 import org.qatlas.interpreter.runtime.DomainValue;
 import org.qatlas.interpreter.runtime.ForeignValues;
-import org.qatlas.interpreter.laws.LawFields;
+import org.qatlas.interpreter.runtime.LawFields;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.QatRecord;

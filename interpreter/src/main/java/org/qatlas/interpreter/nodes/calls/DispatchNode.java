@@ -16,7 +16,7 @@ import com.oracle.truffle.api.nodes.Node;
 import org.qatlas.interpreter.runtime.ArgumentLayout;
 import org.qatlas.interpreter.runtime.ForeignValues;
 import org.qatlas.interpreter.runtime.QatException;
-import org.qatlas.interpreter.laws.LawCalls;
+import org.qatlas.interpreter.runtime.LawCalls;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.QatRecord;
 import org.qatlas.interpreter.runtime.Signature;

@@ -1,14 +1,9 @@
-package org.qatlas.interpreter.laws;
+package org.qatlas.interpreter.runtime;
 
+import org.qatlas.interpreter.laws.LawDefinition;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 import java.util.Map;
-import org.qatlas.interpreter.runtime.ArgumentLayout;
-import org.qatlas.interpreter.runtime.JavaValues;
-import org.qatlas.interpreter.runtime.QatException;
-import org.qatlas.interpreter.runtime.QatFunction;
-import org.qatlas.interpreter.runtime.QatRecord;
-import org.qatlas.interpreter.runtime.Values;
 
 /**
  * Calls of laws and functions from Java: with a record of named variables ({@code law(row)},

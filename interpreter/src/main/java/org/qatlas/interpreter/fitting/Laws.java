@@ -1,5 +1,7 @@
-package org.qatlas.interpreter.laws;
+package org.qatlas.interpreter.fitting;
 
+import org.qatlas.interpreter.laws.LawDefinition;
+import org.qatlas.interpreter.laws.FitSummary;
 import java.util.List;
 import org.qatlas.interpreter.nodes.calls.LawValueNode;
 import org.qatlas.interpreter.runtime.QatFunction;
@@ -34,16 +36,5 @@ public final class Laws {
         String[] names = parameters.stream().map(Parameter::name).toArray(String[]::new);
         return new QatFunction(law.name(), LawValueNode.signature(definition.variables().toArray(String[]::new), names, values),
                 law.callTarget(), law.closure(), law.doc(), definition.fitted(values, summary));
-    }
-
-    /** How print shows a law: its signature, and for a fitted law the report of its fit. */
-    public static String text(QatFunction law) {
-        String signature = LawText.signature(law.law());
-        FitSummary summary = law.law().fit();
-        if (summary == null) {
-            return signature;
-        }
-        String target = summary.target() == null ? "" : " to " + summary.target();
-        return signature + "\nfitted" + target + ":\n" + summary.fit().table();
     }
 }

@@ -1,4 +1,4 @@
-package org.qatlas.interpreter.nodes;
+package org.qatlas.interpreter.nodes.control;
 
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -6,7 +6,6 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import org.qatlas.interpreter.QatLanguage;
-import org.qatlas.interpreter.nodes.control.BlockNode;
 
 /**
  * The top level of a script, a REPL input or an imported module. Its value is that of the

@@ -1,4 +1,4 @@
-package org.qatlas.interpreter.laws;
+package org.qatlas.interpreter.fitting;
 
 import java.util.List;
 import org.qatlas.interpreter.runtime.JavaValues;

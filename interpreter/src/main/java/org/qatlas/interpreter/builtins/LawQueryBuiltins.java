@@ -1,21 +1,23 @@
-package org.qatlas.interpreter.laws;
+package org.qatlas.interpreter.builtins;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qatlas.interpreter.builtins.Builtins;
+import org.qatlas.interpreter.fitting.InterpretedLaw;
+import org.qatlas.interpreter.fitting.LawArguments;
+import org.qatlas.interpreter.fitting.Laws;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.stdlib.law.Law;
 import org.qatlas.stdlib.law.Queries;
 import org.qatlas.stdlib.value.Fields;
 
-/** The built-ins that ask questions of laws; the mathematics is {@link Queries}'. */
-public final class LawQueries {
+/** The built-ins that ask questions of laws; the mathematics is in {@link Queries}. */
+final class LawQueryBuiltins {
     /** The widths paper B compares. */
     private static final double[] DEFAULT_BITS = {1, 2, 3, 4, 6, 8};
 
-    private LawQueries() {
+    private LawQueryBuiltins() {
     }
 
     public static void install(Builtins builtins) {

@@ -1,15 +1,14 @@
-package org.qatlas.interpreter.laws;
+package org.qatlas.interpreter.runtime;
 
+import org.qatlas.interpreter.laws.LawDefinition;
+import org.qatlas.interpreter.laws.FitSummary;
 import org.qatlas.stdlib.law.FitStatistics;
 import java.util.function.IntFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qatlas.interpreter.runtime.QatList;
-import org.qatlas.interpreter.runtime.QatNone;
 import org.qatlas.stdlib.law.Interval;
-import org.qatlas.interpreter.runtime.QatRecord;
 
 /**
  * The fields a law shows: what it is (name, variables, params) and, once fitted, how well it

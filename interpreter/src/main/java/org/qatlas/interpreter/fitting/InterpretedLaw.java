@@ -1,5 +1,6 @@
-package org.qatlas.interpreter.laws;
+package org.qatlas.interpreter.fitting;
 
+import org.qatlas.interpreter.laws.LawDefinition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
