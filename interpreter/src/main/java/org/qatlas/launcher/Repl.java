@@ -60,6 +60,7 @@ public final class Repl {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         this.reader = builder.build();
+        ClosingBracket.install(reader);
     }
 
     /**

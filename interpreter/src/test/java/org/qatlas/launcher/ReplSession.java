@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import org.graalvm.polyglot.Context;
+import org.jline.terminal.Size;
 import org.jline.terminal.impl.DumbTerminal;
 
 /**
@@ -25,12 +26,28 @@ final class ReplSession implements AutoCloseable {
     final Repl repl;
 
     ReplSession(String typed, Path historyFile) {
-        this(new ByteArrayInputStream(typed.getBytes(UTF_8)), historyFile);
+        this(typed, historyFile, "dumb");
+    }
+
+    /**
+     * A session whose terminal reports {@code terminalType}. JLine gives a "dumb" terminal a key
+     * map where every key inserts itself; any other type gets the editing key map of a real
+     * terminal (emacs), with its widgets for Enter, Tab and closing brackets.
+     */
+    ReplSession(String typed, Path historyFile, String terminalType) {
+        this(new ByteArrayInputStream(typed.getBytes(UTF_8)), historyFile, terminalType);
     }
 
     ReplSession(InputStream keyboard, Path historyFile) {
+        this(keyboard, historyFile, "dumb");
+    }
+
+    private ReplSession(InputStream keyboard, Path historyFile, String terminalType) {
         try {
-            terminal = new DumbTerminal("test", "dumb", keyboard, screen, UTF_8);
+            terminal = new DumbTerminal("test", terminalType, keyboard, screen, UTF_8);
+            if (!terminalType.equals("dumb")) {
+                terminal.setSize(new Size(80, 24)); // without a width JLine draws the prompt in pieces
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

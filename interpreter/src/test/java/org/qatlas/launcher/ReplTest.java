@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal.Signal;
@@ -120,6 +121,42 @@ class ReplTest {
         String saved = Files.readString(history, UTF_8);
         assertTrue(saved.contains("alpha = 1"), saved);
         assertTrue(saved.contains("beta = [1,"), saved);
+    }
+
+    @Test
+    void evaluatesAndRemembersExactlyWhatWasTyped() throws IOException {
+        // Blanks before a closing bracket belong to the input, inside a string or not. A
+        // terminal that is not "dumb" gets JLine's editing keys, where the bug was.
+        Path history = temp.resolve("history");
+        String typed = "len(\"x  )\")\nlen(\"[  ]\") * 10 + len([1,  2  ])\n";
+        try (ReplSession session = new ReplSession(typed, history, "xterm")) {
+            session.run();
+            List<String> lines = withoutControlSequences(session.screen()).lines().toList();
+            assertTrue(lines.contains("4"), session.screen());
+            assertTrue(lines.contains("42"), session.screen());
+        }
+        List<String> saved = Files.readAllLines(history, UTF_8).stream()
+                .map(line -> line.substring(line.indexOf(':') + 1)) // after the time stamp
+                .toList();
+        assertEquals(List.of("len(\"x  )\")", "len(\"[  ]\") * 10 + len([1,  2  ])"), saved);
+    }
+
+    @Test
+    void aClosingBracketAloneOnAContinuationLineIsDedented() throws IOException {
+        // The one place the REPL edits input: the indentation it added itself before a closing
+        // bracket that starts the line. Leading blanks are outside any string or token.
+        Path history = temp.resolve("history");
+        try (ReplSession session = new ReplSession("xs = [\n1, 2\n]\nlen(xs)\n", history, "xterm")) {
+            session.run();
+            assertTrue(withoutControlSequences(session.screen()).lines().toList().contains("2"), session.screen());
+        }
+        String saved = Files.readString(history, UTF_8);
+        assertTrue(saved.contains("xs = [\\n  1, 2\\n]"), saved);
+    }
+
+    /** The screen's text without the escape sequences of an xterm (cursor moves, modes). */
+    private static String withoutControlSequences(String screen) {
+        return screen.replaceAll("\u001b\\[[?0-9;]*[A-Za-z]|\u001b[=>]|[\b\r]", "");
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class Builtins {
         add("len(value)", "The number of elements, characters or fields.", LenBuiltinFactory.getInstance());
         add("range(start, stop = none, step = 1)", "Whole numbers from start (or 0) up to, not including, stop.",
                 RangeBuiltinFactory.getInstance());
+        add("linspace(start, stop, n)", "n evenly spaced numbers from start to stop, both included (n = 1 gives [start]); "
+                + "n is at most 10M.", GridBuiltinFactory.getInstance(), false);
+        add("logspace(start, stop, n)", "n numbers from start to stop, both included, evenly spaced on a log scale: the "
+                + "usual grid for sweeps over model size N or tokens D. Start and stop must be positive; n is at most 10M.",
+                GridBuiltinFactory.getInstance(), true);
         add("sort(values, key = none, reverse = false)", "A sorted copy of a list, optionally by key(element).",
                 SortBuiltinFactory.getInstance());
         add("reversed(values)", "A copy of a list in reverse order.", ListBuiltinFactory.getInstance(), ListBuiltin.Operation.REVERSED);

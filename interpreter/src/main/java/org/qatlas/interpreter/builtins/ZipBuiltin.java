@@ -24,6 +24,8 @@ public abstract class ZipBuiltin extends BuiltinNode {
             throw new QatException("zip() cannot make a list of " + length + " elements (at most "
                     + Arguments.MAX_LIST_LENGTH + ")", this);
         }
+        // Each row is a new list of one reference per input (and its array and header).
+        Arguments.checkMemory(length, 32 + 4L * sequences.length, "zip", this);
         Object[] rows = new Object[(int) length];
         for (int row = 0; row < length; row++) {
             TruffleSafepoint.poll(this); // a long zip can still be cancelled (Ctrl-C, a time limit)

@@ -34,26 +34,60 @@ public record FormatValue(String kind, int bits, int group, String per, boolean 
         if (!List.of("none", "tensor", "group").contains(clip)) {
             throw new IllegalArgumentException(written + ": clip must be true, false or \"group\"");
         }
+        // The spec would refuse these too, but in its own notation (int4/token+lsq); say it as
+        // the script wrote it.
+        if (lsq && !clip.equals("none")) {
+            throw new IllegalArgumentException(written + ": give lsq or clip, not both (both learn the scale's range)");
+        }
+        if ((lsq || !clip.equals("none")) && !symmetric) {
+            throw new IllegalArgumentException(written + ": " + (lsq ? "lsq" : "clip")
+                    + " needs a symmetric format; leave out symmetric: false");
+        }
         // Validates the rest (bits, options) with the library's own messages.
         spec(kind, bits, group, per, symmetric, lsq, clip, per != null && per.equals("channel") ? Role.WEIGHT : Role.INPUT);
     }
 
     /** {@code int(bits, group:, per:, symmetric:, lsq:, clip:)} from a script's arguments. */
     public static FormatValue integer(Object bits, Object group, Object per, Object symmetric, Object lsq, Object clip) {
-        int b = (int) Fields.wholeNumber("int", "bits", bits);
-        return new FormatValue("int", b, group == null ? 0 : (int) Fields.wholeNumber("int", "group", group),
+        long b = Fields.wholeNumber("int", "bits", bits);
+        if (b < 2 || b > 8) {
+            // Checked before narrowing to int: int(4294967300) must not become int(4).
+            throw new IllegalArgumentException("int(" + b + "): bits must be between 2 and 8");
+        }
+        String written = "int(" + b + ")";
+        return new FormatValue("int", (int) b, groupSize("int", written, group),
                 per == null ? null : Fields.string("int", "per", per), symmetric == null || Fields.bool("int", "symmetric", symmetric),
-                lsq != null && Fields.bool("int", "lsq", lsq), clipMode(clip));
+                lsq != null && Fields.bool("int", "lsq", lsq), clipMode("int", clip));
     }
 
     /** {@code fp4(group:, per:, lsq:, clip:)}: the E2M1 format. */
     public static FormatValue fp4(Object group, Object per, Object lsq, Object clip) {
-        return new FormatValue("fp4", 4, group == null ? 0 : (int) Fields.wholeNumber("fp4", "group", group),
+        return new FormatValue("fp4", 4, groupSize("fp4", "fp4", group),
                 per == null ? null : Fields.string("fp4", "per", per), true, lsq != null && Fields.bool("fp4", "lsq", lsq),
-                clipMode(clip));
+                clipMode("fp4", clip));
     }
 
-    private static String clipMode(Object clip) {
+    /**
+     * A group size as given, or 0 (the record's "no group") when none was. A given size must be
+     * a whole number of at least 1: group 0 used to pass as "no group" and so silently meant one
+     * scale per channel or token, which is not what a script that names a group asks for.
+     */
+    private static int groupSize(String owner, String written, Object group) {
+        if (group == null) {
+            return 0;
+        }
+        long size = Fields.wholeNumber(owner, "group", group);
+        if (size < 1) {
+            throw new IllegalArgumentException(written + ": group must be positive, not " + size);
+        }
+        if (size > Integer.MAX_VALUE) {
+            // Checked before narrowing to int: 4294967328 must not become 32.
+            throw new IllegalArgumentException(written + ": group must be at most " + Integer.MAX_VALUE + ", not " + size);
+        }
+        return (int) size;
+    }
+
+    private static String clipMode(String owner, Object clip) {
         if (clip == null || Boolean.FALSE.equals(clip)) {
             return "none";
         }
@@ -63,11 +97,28 @@ public record FormatValue(String kind, int bits, int group, String per, boolean 
         if ("group".equals(clip)) {
             return "group";
         }
-        throw new IllegalArgumentException("clip must be true, false or \"group\", not " + clip);
+        throw new IllegalArgumentException(owner + ": clip must be true, false or \"group\", not "
+                + (clip instanceof String s ? "\"" + s + "\"" : clip));
     }
 
-    /** The spec for a tensor of {@code role}. */
+    /**
+     * The spec for a tensor of {@code role}. A format that does not fit the role is refused in
+     * the script's own words; the spec would say the same in its notation (int4/channel).
+     */
     public QuantSpec toSpec(Role role) {
+        String unfit = null;
+        if (role == Role.INPUT && "channel".equals(per)) {
+            unfit = "per: \"channel\" is for weights; a layer input takes per: \"token\", per: \"tensor\" or a group";
+        } else if (role == Role.WEIGHT && "token".equals(per)) {
+            unfit = "per: \"token\" is for layer inputs; a weight takes per: \"channel\", per: \"tensor\" or a group";
+        } else if (role == Role.INPUT && lsq) {
+            unfit = "lsq is for weights; a layer input learns its range with clip";
+        } else if (role == Role.WEIGHT && !clip.equals("none")) {
+            unfit = "clip is for layer inputs; a weight learns its scale with lsq";
+        }
+        if (unfit != null) {
+            throw new IllegalArgumentException(written() + ": " + unfit);
+        }
         return spec(kind, bits, group, per, symmetric, lsq, clip, role).requireFor(role);
     }
 

@@ -25,12 +25,23 @@ public final class SchemeValue implements FieldValue {
         this.weights = weights;
         this.acts = acts;
         this.overrides = overrides == null ? Map.of() : new LinkedHashMap<>(overrides);
-        Scheme built = new Scheme(weights == null ? QuantSpec.NONE : weights.toSpec(Role.WEIGHT),
-                acts == null ? QuantSpec.NONE : acts.toSpec(Role.INPUT));
+        Scheme built = new Scheme(spec("weights", weights, Role.WEIGHT), spec("acts", acts, Role.INPUT));
         for (Map.Entry<String, Object> override : this.overrides.entrySet()) {
             built = withOverride(built, override.getKey(), override.getValue());
         }
         this.scheme = built;
+    }
+
+    /** The spec of a default format; a format that does not fit the role is an error of quant's. */
+    private static QuantSpec spec(String name, FormatValue format, Role role) {
+        if (format == null) {
+            return QuantSpec.NONE;
+        }
+        try {
+            return format.toSpec(role);
+        } catch (IllegalArgumentException unfit) {
+            throw new IllegalArgumentException("quant: " + name + " " + unfit.getMessage());
+        }
     }
 
     /** {@code quant(weights:, acts:, overrides:)} from a script's arguments. */
@@ -51,11 +62,26 @@ public final class SchemeValue implements FieldValue {
     }
 
     private static Scheme withOverride(Scheme scheme, String pattern, Object value) {
+        try {
+            return withRule(scheme, pattern, value);
+        } catch (IllegalArgumentException bad) {
+            String message = bad.getMessage();
+            throw new IllegalArgumentException(message.startsWith("quant: ") ? message
+                    : "quant: the override '" + pattern + "': " + message);
+        }
+    }
+
+    private static Scheme withRule(Scheme scheme, String pattern, Object value) {
         if (value == null) {
             return scheme.override(pattern, QuantSpec.NONE);
         }
         if (value instanceof Long || value instanceof Double) {
-            return scheme.overrideBits(pattern, (int) Fields.wholeNumber("quant", "bits of '" + pattern + "'", value));
+            long bits = Fields.wholeNumber("quant", "bits of '" + pattern + "'", value);
+            if (bits < 2 || bits > 8) {
+                // Checked before narrowing to int: 4294967304 bits must not become 8.
+                throw new IllegalArgumentException("quant: the override '" + pattern + "' must have 2 to 8 bits, not " + bits);
+            }
+            return scheme.overrideBits(pattern, (int) bits);
         }
         if (value instanceof FormatValue format) {
             Role role = pattern.endsWith("." + Role.WEIGHT.suffix()) ? Role.WEIGHT
@@ -64,7 +90,13 @@ public final class SchemeValue implements FieldValue {
                 throw new IllegalArgumentException("quant: the override '" + pattern + "' must end in ."
                         + Role.WEIGHT.suffix() + " or ." + Role.INPUT.suffix() + " to say which tensor it quantizes");
             }
-            return scheme.override(pattern, format.toSpec(role));
+            QuantSpec spec;
+            try {
+                spec = format.toSpec(role);
+            } catch (IllegalArgumentException unfit) {
+                throw new IllegalArgumentException("quant: the override '" + pattern + "' " + unfit.getMessage());
+            }
+            return scheme.override(pattern, spec);
         }
         throw new IllegalArgumentException("quant: the override for '" + pattern + "' must be a format, a bit width or none, not "
                 + value);

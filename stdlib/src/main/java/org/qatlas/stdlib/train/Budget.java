@@ -3,6 +3,7 @@ package org.qatlas.stdlib.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qatlas.stdlib.text.NumberText;
 import org.qatlas.stdlib.value.FieldMap;
 import org.qatlas.stdlib.value.Fields;
 
@@ -16,7 +17,8 @@ import org.qatlas.stdlib.value.Fields;
  *     of the run; 1 (the default) is QAT from the start, as in paper A
  * @param fuseCooldown paper B's fused pipeline: FP at the peak rate, the decay during QAT
  * @param resetOptimizer start QAT with fresh AdamW moments instead of keeping them
- * @param evalTokens how many held-out tokens the final evaluation reads
+ * @param gradClip the largest global gradient norm, 0 for no clipping
+ * @param evalTokens how many held-out tokens the final evaluation reads (at least one window)
  */
 public record Budget(long tokens, int batch, double lr, Schedule schedule, double qatFraction, boolean fuseCooldown,
         boolean resetOptimizer, double beta1, double beta2, double epsilon, double weightDecay, double gradClip,
@@ -34,15 +36,45 @@ public record Budget(long tokens, int batch, double lr, Schedule schedule, doubl
             throw new IllegalArgumentException("budget: batch must be positive, not " + batch);
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("budget: lr must be a positive number, not " + lr);
+            throw new IllegalArgumentException("budget: lr must be a positive number, not " + show(lr));
         }
         if (!(qatFraction >= 0 && qatFraction <= 1)) {
-            throw new IllegalArgumentException("budget: qat_fraction must be between 0 and 1, not " + qatFraction);
+            throw new IllegalArgumentException("budget: qat_fraction must be between 0 and 1, not " + show(qatFraction));
         }
-        if (!(gradClip >= 0) || !(weightDecay >= 0) || !(epsilon > 0) || evalTokens < 0) {
-            throw new IllegalArgumentException("budget: grad_clip, weight_decay and eval_tokens must not be negative, eps must be positive");
+        checkBeta("beta1", beta1);
+        checkBeta("beta2", beta2);
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("budget: eps must be a positive number, not " + show(epsilon));
         }
-        new AdamW(beta1, beta2, epsilon, weightDecay); // validates the optimizer settings
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("budget: weight_decay must be a number not below 0, not " + show(weightDecay));
+        }
+        if (lr * weightDecay >= 1) {
+            // Each step multiplies a weight matrix by 1 - lr * weight_decay: at 1 or more it wipes
+            // out or flips the weights instead of shrinking them.
+            throw new IllegalArgumentException("budget: lr * weight_decay must be below 1 (each step scales the weights by "
+                    + "1 - lr * weight_decay), not " + show(lr) + " * " + show(weightDecay));
+        }
+        if (!(gradClip >= 0)) {
+            throw new IllegalArgumentException("budget: grad_clip must be a number not below 0 (0: no clipping), not " + show(gradClip));
+        }
+        if (evalTokens < 1) {
+            // The evaluation reads at least one window whatever this says, so 0 would not mean
+            // "no evaluation" but one window.
+            throw new IllegalArgumentException("budget: eval_tokens must be positive, not " + evalTokens);
+        }
+        new AdamW(beta1, beta2, epsilon, weightDecay); // what the optimizer itself refuses
+    }
+
+    /** A number as scripts write it: 1, not 1.0; inf, not Infinity. */
+    private static String show(double value) {
+        return NumberText.format(value);
+    }
+
+    private static void checkBeta(String name, double beta) {
+        if (!(beta >= 0 && beta < 1)) {
+            throw new IllegalArgumentException("budget: " + name + " must be at least 0 and below 1, not " + show(beta));
+        }
     }
 
     /** A budget from named settings; any not given take the defaults. */

@@ -1,5 +1,7 @@
 package org.qatlas.stdlib.train;
 
+import org.qatlas.stdlib.text.NumberText;
+
 /**
  * How the steps of a run divide into a full-precision phase and a QAT phase, and the
  * learning-rate multiplier at each step (paper B's two pipelines):
@@ -21,12 +23,29 @@ public record PhasePlan(long fpSteps, long qatSteps, Schedule schedule, boolean 
         }
     }
 
-    /** Splits {@code steps} by the QAT fraction (0: all FP, 1: all QAT). */
+    /** The most steps a run can have: the trainer keeps one loss per step in an array. */
+    public static final long MAX_STEPS = Integer.MAX_VALUE - 8;
+
+    /**
+     * Splits {@code steps} by the QAT fraction (0: all FP, 1: all QAT). A fraction strictly
+     * between 0 and 1 must leave at least one step to each phase: rounded to none, a run asked
+     * for a share of QAT would silently train in full precision only, or the reverse.
+     */
     public static PhasePlan of(long steps, double qatFraction, Schedule schedule, boolean fused) {
         if (!(qatFraction >= 0 && qatFraction <= 1)) {
-            throw new IllegalArgumentException("qat_fraction must be between 0 and 1, not " + qatFraction);
+            throw new IllegalArgumentException("budget: qat_fraction must be between 0 and 1, not " + NumberText.format(qatFraction));
+        }
+        if (steps > MAX_STEPS) {
+            throw new IllegalArgumentException("budget: a run of " + steps + " steps is too long (at most " + MAX_STEPS
+                    + "); give fewer tokens or a larger batch");
         }
         long qat = Math.round(qatFraction * steps);
+        if (qatFraction > 0 && qat == 0 || qatFraction < 1 && qat == steps) {
+            throw new IllegalArgumentException("budget: qat_fraction " + NumberText.format(qatFraction) + " of " + steps + " step"
+                    + (steps == 1 ? "" : "s") + " leaves no " + (qat == 0 ? "QAT" : "full-precision")
+                    + " step; give more tokens, or qat_fraction " + (qat == 0 ? "0" : "1") + " for "
+                    + (qat == 0 ? "no QAT" : "QAT throughout"));
+        }
         return new PhasePlan(steps - qat, qat, schedule, fused);
     }
 

@@ -66,4 +66,38 @@ class SchemeValueTest {
         assertEquals("quant: the override '*.fc2' must end in .weight or .input to say which tensor it quantizes", noRole.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SchemeValue.of(FormatValue.integer(4L, null, "token", null, null, null), null, null));
     }
+
+    @Test
+    void numbersThatAreNotSizesAreRefused() {
+        // Group 0 is not "no group", and numbers beyond an int are not cut down to one.
+        assertEquals("int(4): group must be positive, not 0", message(() -> FormatValue.integer(4L, 0L, null, null, null, null)));
+        assertEquals("fp4: group must be positive, not 0", message(() -> FormatValue.fp4(0.0, null, null, null)));
+        assertEquals("int(4): group must be at most 2147483647, not 4294967328",
+                message(() -> FormatValue.integer(4L, 4294967328L, null, null, null, null)));
+        assertEquals("int: group must be a whole number, not 32.5", message(() -> FormatValue.integer(4L, 32.5, null, null, null, null)));
+        assertEquals("int(4294967300): bits must be between 2 and 8",
+                message(() -> FormatValue.integer(4294967300L, null, null, null, null, null)));
+        assertEquals("quant: the override '*.fc2.input' must have 2 to 8 bits, not 4294967304",
+                message(() -> SchemeValue.of(null, null, Map.of("*.fc2.input", 4294967304L))));
+        assertEquals("int(4): group must be positive, not 0", message(() -> int4g32().with(Map.of("group", 0L))));
+    }
+
+    @Test
+    void optionsAreRefusedInTheScriptsWords() {
+        assertEquals("int: clip must be true, false or \"group\", not \"tensor\"",
+                message(() -> FormatValue.integer(4L, null, null, null, null, "tensor")));
+        assertEquals("int(4): give lsq or clip, not both (both learn the scale's range)",
+                message(() -> FormatValue.integer(4L, null, null, null, true, true)));
+        assertEquals("int(4): lsq needs a symmetric format; leave out symmetric: false",
+                message(() -> FormatValue.integer(4L, null, null, false, true, null)));
+        assertEquals("quant: acts int(4, per: \"channel\"): per: \"channel\" is for weights; a layer input takes per: \"token\", "
+                + "per: \"tensor\" or a group", message(() -> SchemeValue.of(null, FormatValue.integer(4L, null, "channel", null, null, null), null)));
+        assertEquals("quant: weights int(4, clip: true): clip is for layer inputs; a weight learns its scale with lsq",
+                message(() -> SchemeValue.of(FormatValue.integer(4L, null, null, null, null, true), null, null)));
+        assertEquals("quant: the override '': a layer pattern must not be empty", message(() -> SchemeValue.of(null, null, Map.of("", 4L))));
+    }
+
+    private static String message(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
 }

@@ -49,4 +49,37 @@ class BudgetTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> wsd.with(Map.of("decay", "step")));
         assertEquals("wsd: decay must be \"linear\" or \"cosine\", not \"step\"", bad.getMessage());
     }
+
+    @Test
+    void eachSettingIsCheckedAndNamed() {
+        Budget budget = Budget.of(Map.of());
+        assertEquals("budget: eval_tokens must be positive, not 0", message(budget, "eval_tokens", 0L));
+        assertEquals("budget: batch must be a positive whole number, not 0", message(budget, "batch", 0L));
+        assertEquals("budget: lr must be a positive number, not 0", message(budget, "lr", 0L));
+        assertEquals("budget: beta1 must be at least 0 and below 1, not 1", message(budget, "beta1", 1L));
+        assertEquals("budget: beta2 must be at least 0 and below 1, not -0.1", message(budget, "beta2", -0.1));
+        assertEquals("budget: eps must be a positive number, not inf", message(budget, "eps", Double.POSITIVE_INFINITY));
+        assertEquals("budget: weight_decay must be a number not below 0, not inf",
+                message(budget, "weight_decay", Double.POSITIVE_INFINITY));
+        assertEquals("budget: grad_clip must be a number not below 0 (0: no clipping), not -1", message(budget, "grad_clip", -1L));
+        assertEquals("budget: lr * weight_decay must be below 1 (each step scales the weights by 1 - lr * weight_decay), "
+                + "not 0.5 * 2", assertThrows(IllegalArgumentException.class,
+                        () -> budget.with(Map.of("lr", 0.5, "weight_decay", 2L))).getMessage());
+        assertEquals(0.0, budget.with(Map.of("grad_clip", 0L)).gradClip(), "0 turns clipping off");
+        assertEquals(1L, budget.with(Map.of("eval_tokens", 1L)).evalTokens());
+    }
+
+    @Test
+    void scheduleFractionsNameTheirSchedule() {
+        assertEquals("cosine: warmup must be a fraction between 0 and 1, not 1.5",
+                assertThrows(IllegalArgumentException.class, () -> Schedule.of("cosine", Map.of("warmup", 1.5))).getMessage());
+        assertEquals("constant: warmup must be a fraction between 0 and 1, not 2",
+                assertThrows(IllegalArgumentException.class, () -> Schedule.of("constant", Map.of("warmup", 2L))).getMessage());
+        assertEquals("wsd: floor must be a fraction between 0 and 1, not -1",
+                assertThrows(IllegalArgumentException.class, () -> Schedule.of("wsd", Map.of("floor", -1L))).getMessage());
+    }
+
+    private static String message(Budget budget, String name, Object value) {
+        return assertThrows(IllegalArgumentException.class, () -> budget.with(Map.of(name, value))).getMessage();
+    }
 }

@@ -54,4 +54,17 @@ class PhasePlanTest {
         assertThrows(IllegalArgumentException.class, () -> PhasePlan.of(100, 1.5, wsd, false));
         assertThrows(IllegalArgumentException.class, () -> PhasePlan.of(0, 0.5, wsd, false));
     }
+
+    @Test
+    void aShareOfQatMustLeaveEachPhaseAStep() {
+        // Rounded to no step, the run would be all FP (or all QAT) while the budget asked for both.
+        assertEquals("budget: qat_fraction 0.001 of 100 steps leaves no QAT step; give more tokens, or qat_fraction 0 for no QAT",
+                assertThrows(IllegalArgumentException.class, () -> PhasePlan.of(100, 0.001, wsd, false)).getMessage());
+        assertEquals("budget: qat_fraction 0.999 of 100 steps leaves no full-precision step; give more tokens, "
+                + "or qat_fraction 1 for QAT throughout",
+                assertThrows(IllegalArgumentException.class, () -> PhasePlan.of(100, 0.999, wsd, false)).getMessage());
+        assertEquals(1, PhasePlan.of(100, 0.005, wsd, false).qatSteps());
+        assertEquals("budget: a run of 3000000000 steps is too long (at most 2147483639); give fewer tokens or a larger batch",
+                assertThrows(IllegalArgumentException.class, () -> PhasePlan.of(3_000_000_000L, 1, wsd, false)).getMessage());
+    }
 }
