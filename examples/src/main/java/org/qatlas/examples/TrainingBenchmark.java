@@ -1,9 +1,10 @@
 package org.qatlas.examples;
 
-import java.util.Map;
 import org.qatlas.stdlib.data.SyntheticLanguage;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.quant.FormatValue;
+import org.qatlas.stdlib.quant.Granularity;
+import org.qatlas.stdlib.quant.IntFormat;
 import org.qatlas.stdlib.quant.SchemeValue;
 import org.qatlas.stdlib.train.Budget;
 import org.qatlas.stdlib.train.GemmRate;
@@ -33,9 +34,9 @@ public final class TrainingBenchmark {
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         SyntheticLanguage data = SyntheticLanguage.generate(256, 2_000_000, 4, 1.0, 1, 0.05);
-        FormatValue int4 = FormatValue.integer(4L, 32L, null, null, null, null);
-        SchemeValue fp = SchemeValue.of(null, null, null);
-        SchemeValue w4a4 = SchemeValue.of(int4, int4, null);
+        FormatValue int4 = new FormatValue(IntFormat.symmetric(4), Granularity.group(32));
+        SchemeValue fp = new SchemeValue(null, null);
+        SchemeValue w4a4 = new SchemeValue(int4, int4);
         double gemm = GemmRate.measured();
         System.out.printf("ND4J float32 GEMM 1024^3: %.1f GFLOP/s; OMP_WAIT_POLICY=%s; OPENBLAS_CORETYPE=%s%n", gemm / 1e9,
                 System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"),
@@ -61,7 +62,7 @@ public final class TrainingBenchmark {
 
     private static Budget budget(int[] size, int steps) {
         long tokens = (long) steps * size[5] * size[6];
-        return Budget.of(Map.of("tokens", tokens, "batch", (long) size[6], "eval_tokens", (long) size[5]));
+        return Budget.DEFAULT.with(tokens, size[6], Budget.DEFAULT.lr()).withEvalTokens(size[5]);
     }
 
     private static String sizeName(int[] size) {

@@ -9,7 +9,10 @@ import java.util.function.Function;
 import org.qatlas.interpreter.QatLanguage;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
 import org.qatlas.interpreter.nodes.locals.ReadArgumentNode;
+import org.qatlas.interpreter.runtime.JavaValues;
 import org.qatlas.interpreter.runtime.QatFunction;
+import org.qatlas.interpreter.runtime.Signature;
+import org.qatlas.stdlib.value.FieldTable;
 
 /**
  * The built-in functions every script starts with. Each is declared by its signature as users
@@ -109,6 +112,30 @@ public final class Builtins {
     public void addLibrary(String signatureText, String doc, Function<Object[], Object> function) {
         BuiltinSignature parsed = BuiltinSignature.parse(signatureText);
         register(parsed, doc, new LibraryFunctionNode(parsed.name(), function, argumentReaders(parsed)));
+    }
+
+    /**
+     * Registers the built-in that makes a value from its field table: the table gives the
+     * parameters and their defaults (as help shows them), reads and checks the arguments, and
+     * makes the value. A table whose factory makes something other than a field value (a run)
+     * registers the same way.
+     */
+    public void addTable(FieldTable<?> table, String doc) {
+        List<FieldTable.Field<?, ?>> fields = List.copyOf(table.fields());
+        String[] names = new String[fields.size()];
+        Object[] defaults = new Object[fields.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = fields.get(i).name();
+            defaults[i] = fields.get(i).required() ? null : JavaValues.toQat(FieldTable.shownDefault(fields.get(i)));
+        }
+        BuiltinSignature parsed = new BuiltinSignature(table.kind(), new Signature(names, defaults, -1));
+        register(parsed, doc, new LibraryFunctionNode(table.kind(), arguments -> {
+            Map<String, Object> named = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                named.put(names[i], arguments[i]);
+            }
+            return table.make(named);
+        }, argumentReaders(parsed)));
     }
 
     private static QatExpressionNode[] argumentReaders(BuiltinSignature parsed) {

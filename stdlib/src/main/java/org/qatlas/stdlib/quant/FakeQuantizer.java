@@ -60,14 +60,10 @@ public final class FakeQuantizer implements TensorTransform {
     private INDArray mask; // 1 where the gradient passes, 0 where x saturated; null: all pass
     private INDArray term; // per element, d(output)/d(parameter) in grouped layout; null: none
 
+    /** A quantizer of {@code spec}, which suits {@code role} ({@link Scheme#resolve} checks that). */
     public FakeQuantizer(QuantSpec spec, Role role) {
-        this.spec = spec.requireFor(role);
+        this.spec = spec;
         this.role = role;
-    }
-
-    /** {@code new FakeQuantizer(QuantSpec.parse(spec), role)}. */
-    public static FakeQuantizer of(String spec, Role role) {
-        return new FakeQuantizer(QuantSpec.parse(spec), role);
     }
 
     public QuantSpec spec() {

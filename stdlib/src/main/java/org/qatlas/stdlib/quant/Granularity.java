@@ -1,8 +1,6 @@
 package org.qatlas.stdlib.quant;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which elements share one scale.
@@ -43,32 +41,6 @@ public record Granularity(Kind kind, int groupSize) {
     /** Groups of {@code size} consecutive input elements; fails for size < 1. */
     public static Granularity group(int size) {
         return new Granularity(Kind.GROUP, size);
-    }
-
-    /** Parses "g32", "token", "channel", "tensor". */
-    public static Granularity parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Granularity named = switch (t) {
-            case "token" -> TOKEN;
-            case "channel" -> CHANNEL;
-            case "tensor" -> TENSOR;
-            default -> null;
-        };
-        if (named != null) {
-            return named;
-        }
-        Matcher m = Pattern.compile("g(-?\\d+)").matcher(t);
-        if (m.matches()) {
-            int size;
-            try {
-                size = Integer.parseInt(m.group(1));
-            } catch (NumberFormatException tooLong) {
-                throw new IllegalArgumentException(t + ": group size is too large");
-            }
-            return group(size);
-        }
-        throw new IllegalArgumentException("unknown granularity '" + text.trim()
-                + "': expected gN (groups of N, e.g. g32), token, channel or tensor");
     }
 
     @Override

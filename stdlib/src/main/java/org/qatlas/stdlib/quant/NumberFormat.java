@@ -1,16 +1,12 @@
 package org.qatlas.stdlib.quant;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A low-precision number format that a fake quantizer rounds to: integers of 2 to 8 bits
  * ({@link IntFormat}, symmetric or asymmetric) or 4-bit floats ({@link Fp4E2M1}).
  *
- * <p>Written as "int4" (symmetric), "uint4" (asymmetric, with a zero point) or "fp4";
- * "int(4)" and "uint(4)" are accepted too.
+ * <p>Written as "int4" (symmetric), "uint4" (asymmetric, with a zero point) or "fp4".
  */
 public sealed interface NumberFormat permits IntFormat, Fp4E2M1 {
     /** Storage width in bits. */
@@ -41,25 +37,4 @@ public sealed interface NumberFormat permits IntFormat, Fp4E2M1 {
      * no other width here, so fp4 with bits other than 4 becomes the symmetric integer format.
      */
     NumberFormat withBits(int bits);
-
-    /** Parses "int4", "uint8", "fp4", "int(4)"; the error says what was expected. */
-    static NumberFormat parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("fp4") || t.equals("fp4e2m1") || t.equals("fp4_e2m1")) {
-            return Fp4E2M1.INSTANCE;
-        }
-        Matcher m = Pattern.compile("(u?int)(?:(\\d+)|\\((-?\\d+)\\))").matcher(t);
-        if (m.matches()) {
-            String digits = m.group(2) != null ? m.group(2) : m.group(3);
-            int bits;
-            try {
-                bits = Integer.parseInt(digits);
-            } catch (NumberFormatException tooLong) {
-                bits = Integer.MAX_VALUE;
-            }
-            return new IntFormat(bits, m.group(1).equals("int"));
-        }
-        throw new IllegalArgumentException("unknown number format '" + text.trim()
-                + "': expected intB (symmetric), uintB (asymmetric) with B from 2 to 8, or fp4");
-    }
 }

@@ -1,14 +1,12 @@
 package org.qatlas.stdlib.quant;
 
-import java.util.Locale;
-
 /**
  * How one tensor is fake-quantized: a number format, a granularity and options; or
  * {@link #NONE}, full precision.
  *
- * <p>Written {@code format/granularity[+option...]}: "int4/g32", "int8/token", "fp4/g128",
- * "uint4/channel", "int4/g32+lsq", "int4/g256+clip", "int4/g256+groupclip", or "none".
- * {@link #toString()} writes this form and {@link #parse(String)} reads it back.
+ * <p>{@link #toString()} writes it as {@code format/granularity[+option...]}: "int4/g32",
+ * "int8/token", "fp4/g128", "uint4/channel", "int4/g32+lsq", "int4/g256+groupclip", or "none";
+ * errors name a spec this way. Scripts make specs from formats ({@link FormatValue#toSpec}).
  *
  * @param format the grid, null only for NONE
  * @param granularity which elements share a scale, null only for NONE
@@ -43,44 +41,6 @@ public record QuantSpec(NumberFormat format, Granularity granularity, boolean ls
     /** A spec without options. */
     public static QuantSpec of(NumberFormat format, Granularity granularity) {
         return new QuantSpec(format, granularity, false, ClipMode.NONE);
-    }
-
-    /** Parses the written form; errors say which part was wrong and what was expected. */
-    public static QuantSpec parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("none")) {
-            return NONE;
-        }
-        String[] parts = t.split("\\+", -1);
-        String[] head = parts[0].split("/", -1);
-        if (head.length != 2) {
-            throw new IllegalArgumentException("'" + text.trim()
-                    + "': expected format/granularity such as int4/g32, int8/token, fp4/g128, or none");
-        }
-        NumberFormat format = NumberFormat.parse(head[0]);
-        Granularity granularity = Granularity.parse(head[1]);
-        boolean lsq = false;
-        ClipMode clip = ClipMode.NONE;
-        for (int i = 1; i < parts.length; i++) {
-            String option = parts[i].trim();
-            boolean repeated;
-            switch (option) {
-                case "lsq" -> {
-                    repeated = lsq;
-                    lsq = true;
-                }
-                case "clip", "groupclip" -> {
-                    repeated = clip != ClipMode.NONE;
-                    clip = option.equals("clip") ? ClipMode.TENSOR : ClipMode.GROUP;
-                }
-                default -> throw new IllegalArgumentException("unknown option '" + option + "' in '"
-                        + text.trim() + "': expected lsq, clip or groupclip");
-            }
-            if (repeated) {
-                throw new IllegalArgumentException("option '" + option + "' given twice in '" + text.trim() + "'");
-            }
-        }
-        return new QuantSpec(format, granularity, lsq, clip);
     }
 
     public boolean isNone() {

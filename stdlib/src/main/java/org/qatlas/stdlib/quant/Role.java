@@ -21,6 +21,16 @@ public enum Role {
         return suffix;
     }
 
+    /** The role a layer pattern names by its last component ("*.fc2.input"), or null when it names none. */
+    public static Role namedBy(String pattern) {
+        for (Role role : values()) {
+            if (pattern.endsWith("." + role.suffix)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
     /** The role whose suffix is {@code suffix}; fails for anything but "weight" and "input". */
     public static Role fromSuffix(String suffix) {
         for (Role role : values()) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * component ("head.weight", "*.head.input", "head.*"). A broad pattern such as "*.weight" or "*"
  * thus never quantizes them by accident.
  *
- * <p>Schemes are immutable: {@link #override} returns a new scheme with one more rule.
+ * <p>Schemes are immutable: {@link #override} returns a new scheme with one more rule. Whether a
+ * spec suits the tensors it reaches is checked by {@link #resolve}, where it reaches them.
  */
 public final class Scheme {
     /** Layers kept in full precision unless a rule names them. */
@@ -71,30 +72,14 @@ public final class Scheme {
     }
 
     private Scheme(QuantSpec weights, QuantSpec inputs, List<Rule> rules) {
-        this.weights = Objects.requireNonNull(weights, "weights").requireFor(Role.WEIGHT);
-        this.inputs = Objects.requireNonNull(inputs, "inputs").requireFor(Role.INPUT);
+        this.weights = Objects.requireNonNull(weights, "weights");
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
         this.rules = List.copyOf(rules);
-    }
-
-    /** A scheme from written specs: {@code Scheme.parse("int4/g32", "int4/g32")}. */
-    public static Scheme parse(String weights, String inputs) {
-        return new Scheme(QuantSpec.parse(weights), QuantSpec.parse(inputs));
     }
 
     /** This scheme with one more rule, which wins over all earlier ones where it matches. */
     public Scheme override(String pattern, QuantSpec spec) {
-        GlobPattern glob = new GlobPattern(pattern);
-        Objects.requireNonNull(spec, "spec");
-        Role role = roleNamedBy(glob.text());
-        if (role != null) {
-            checkFor(spec, role, glob.text());
-        }
-        return withRule(new Rule(glob, spec, 0));
-    }
-
-    /** {@link #override(String, QuantSpec)} with a written spec. */
-    public Scheme override(String pattern, String spec) {
-        return override(pattern, QuantSpec.parse(spec));
+        return withRule(new Rule(new GlobPattern(pattern), Objects.requireNonNull(spec, "spec"), 0));
     }
 
     /**
@@ -111,7 +96,11 @@ public final class Scheme {
         return new Scheme(weights, inputs, more);
     }
 
-    /** The effective spec of the tensor with {@code role} of layer {@code layer} ("layers.0.fc2"). */
+    /**
+     * The effective spec of the tensor with {@code role} of layer {@code layer} ("layers.0.fc2").
+     * This is where a spec meets the tensor it quantizes, so this is where it must suit the role:
+     * "layers.0.fc1.weight: int4/token: per-token granularity applies to layer inputs; ...".
+     */
     public QuantSpec resolve(String layer, Role role) {
         String name = layer + "." + role.suffix();
         QuantSpec base = role == Role.WEIGHT ? weights : inputs;
@@ -157,15 +146,6 @@ public final class Scheme {
     private static boolean spellsComponent(GlobPattern pattern, String component) {
         return Pattern.compile("(^|[.*])" + Pattern.quote(component) + "([.*]|$)")
                 .matcher(pattern.text()).find();
-    }
-
-    private static Role roleNamedBy(String pattern) {
-        for (Role role : Role.values()) {
-            if (pattern.endsWith("." + role.suffix())) {
-                return role;
-            }
-        }
-        return null;
     }
 
     private static QuantSpec checkFor(QuantSpec spec, Role role, String where) {

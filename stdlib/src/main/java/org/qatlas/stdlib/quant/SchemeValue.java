@@ -3,8 +3,11 @@ package org.qatlas.stdlib.quant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qatlas.stdlib.value.FieldValue;
+import org.qatlas.stdlib.value.FieldTable;
+import org.qatlas.stdlib.value.FieldTable.Field;
+import org.qatlas.stdlib.value.FieldTable.Type;
 import org.qatlas.stdlib.value.Fields;
+import org.qatlas.stdlib.value.TableValue;
 
 /**
  * A quantization scheme as scripts write it:
@@ -13,14 +16,32 @@ import org.qatlas.stdlib.value.Fields;
  * An override maps a layer-name pattern to a format, to a bit width alone (which keeps the
  * rest of the default), or to none (full precision); the last matching pattern wins.
  */
-public final class SchemeValue implements FieldValue {
-    private static final List<String> FIELDS = List.of("weights", "acts", "overrides");
+public final class SchemeValue implements TableValue<SchemeValue> {
+    private static final Field<SchemeValue, FormatValue> WEIGHTS = Field.of("weights", format(), null, s -> s.weights);
+    private static final Field<SchemeValue, FormatValue> ACTS = Field.of("acts", format(), null, s -> s.acts);
+    private static final Field<SchemeValue, Map<String, Object>> OVERRIDES = Field.of("overrides", (owner, name, value) -> {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            map.forEach((pattern, format) -> overrides.put((String) pattern, format));
+            return overrides;
+        }
+        throw new IllegalArgumentException(owner + ": overrides must be a record of pattern: format, such as "
+                + "{ \"*.fc2.input\": int(8) }");
+    }, Map.of(), s -> s.overrides);
+
+    /** {@code quant(weights:, acts:, overrides:)}. */
+    public static final FieldTable<SchemeValue> TABLE = new FieldTable<>("quant", List.of(WEIGHTS, ACTS, OVERRIDES),
+            v -> new SchemeValue(v.get(WEIGHTS), v.get(ACTS), v.get(OVERRIDES)));
 
     private final FormatValue weights;
     private final FormatValue acts;
     private final Map<String, Object> overrides;
     private final Scheme scheme;
 
+    /**
+     * A scheme from the formats of weights and of layer inputs (null: full precision) and
+     * overrides by layer pattern, each a {@link FormatValue}, a bit width (a Long) or null.
+     */
     public SchemeValue(FormatValue weights, FormatValue acts, Map<String, Object> overrides) {
         this.weights = weights;
         this.acts = acts;
@@ -30,6 +51,26 @@ public final class SchemeValue implements FieldValue {
             built = withOverride(built, override.getKey(), override.getValue());
         }
         this.scheme = built;
+    }
+
+    /** A scheme without overrides. */
+    public SchemeValue(FormatValue weights, FormatValue acts) {
+        this(weights, acts, Map.of());
+    }
+
+    private static Type<FormatValue> format() {
+        return (owner, name, value) -> {
+            if (value instanceof FormatValue format) {
+                return format;
+            }
+            throw new IllegalArgumentException(owner + ": " + name + " must be a format such as int(4, group: 32) or fp4(), not "
+                    + value);
+        };
+    }
+
+    @Override
+    public FieldTable<SchemeValue> table() {
+        return TABLE;
     }
 
     /** The spec of a default format; a format that does not fit the role is an error of quant's. */
@@ -42,23 +83,6 @@ public final class SchemeValue implements FieldValue {
         } catch (IllegalArgumentException unfit) {
             throw new IllegalArgumentException("quant: " + name + " " + unfit.getMessage());
         }
-    }
-
-    /** {@code quant(weights:, acts:, overrides:)} from a script's arguments. */
-    @SuppressWarnings("unchecked")
-    public static SchemeValue of(Object weights, Object acts, Object overrides) {
-        if (overrides != null && !(overrides instanceof Map)) {
-            throw new IllegalArgumentException("quant: overrides must be a record of pattern: format, such as "
-                    + "{ \"*.fc2.input\": int(8) }");
-        }
-        return new SchemeValue(format("weights", weights), format("acts", acts), (Map<String, Object>) overrides);
-    }
-
-    private static FormatValue format(String name, Object value) {
-        if (value == null || value instanceof FormatValue) {
-            return (FormatValue) value;
-        }
-        throw new IllegalArgumentException("quant: " + name + " must be a format such as int(4, group: 32) or fp4(), not " + value);
     }
 
     private static Scheme withOverride(Scheme scheme, String pattern, Object value) {
@@ -84,8 +108,7 @@ public final class SchemeValue implements FieldValue {
             return scheme.overrideBits(pattern, (int) bits);
         }
         if (value instanceof FormatValue format) {
-            Role role = pattern.endsWith("." + Role.WEIGHT.suffix()) ? Role.WEIGHT
-                    : pattern.endsWith("." + Role.INPUT.suffix()) ? Role.INPUT : null;
+            Role role = Role.namedBy(pattern);
             if (role == null) {
                 throw new IllegalArgumentException("quant: the override '" + pattern + "' must end in ."
                         + Role.WEIGHT.suffix() + " or ." + Role.INPUT.suffix() + " to say which tensor it quantizes");
@@ -110,33 +133,6 @@ public final class SchemeValue implements FieldValue {
     /** Whether anything is quantized at all. */
     public boolean quantizes() {
         return weights != null || acts != null || overrides.values().stream().anyMatch(v -> v != null);
-    }
-
-    @Override
-    public String kind() {
-        return "quant";
-    }
-
-    @Override
-    public List<String> fieldNames() {
-        return FIELDS;
-    }
-
-    @Override
-    public Object field(String name) {
-        return switch (name) {
-            case "weights" -> weights;
-            case "acts" -> acts;
-            default -> overrides;
-        };
-    }
-
-    @Override
-    public FieldValue with(Map<String, Object> changes) {
-        Fields.checkNames("quant", changes, FIELDS);
-        return of(changes.containsKey("weights") ? changes.get("weights") : weights,
-                changes.containsKey("acts") ? changes.get("acts") : acts,
-                changes.containsKey("overrides") ? changes.get("overrides") : overrides);
     }
 
     @Override

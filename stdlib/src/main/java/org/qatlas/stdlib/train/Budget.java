@@ -1,11 +1,13 @@
 package org.qatlas.stdlib.train;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.qatlas.stdlib.text.NumberText;
-import org.qatlas.stdlib.value.FieldMap;
-import org.qatlas.stdlib.value.Fields;
+import org.qatlas.stdlib.value.FieldTable;
+import org.qatlas.stdlib.value.FieldTable.Field;
+import org.qatlas.stdlib.value.FieldTable.Type;
+import org.qatlas.stdlib.value.TableValue;
 
 /**
  * The compute budget of one run: how many tokens, in what batches, at what learning rate and
@@ -22,109 +24,107 @@ import org.qatlas.stdlib.value.Fields;
  */
 public record Budget(long tokens, int batch, double lr, Schedule schedule, double qatFraction, boolean fuseCooldown,
         boolean resetOptimizer, double beta1, double beta2, double epsilon, double weightDecay, double gradClip,
-        long evalTokens) implements FieldMap {
+        long evalTokens) implements TableValue<Budget> {
 
-    /** The field names scripts use, in the order they are shown. */
-    public static final List<String> FIELDS = List.of("tokens", "batch", "lr", "schedule", "qat_fraction", "fuse_cooldown",
-            "reset_optimizer", "beta1", "beta2", "eps", "weight_decay", "grad_clip", "eval_tokens");
-
-    public Budget {
-        if (tokens < 1) {
-            throw new IllegalArgumentException("budget: tokens must be positive, not " + tokens);
+    private static final Field<Budget, Long> TOKENS = Field.of("tokens", Type.WHOLE, 1_000_000L, Budget::tokens)
+            .check(t -> t >= 1, "must be positive");
+    private static final Field<Budget, Integer> BATCH = Field.of("batch", Type.POSITIVE_INT, 16, Budget::batch);
+    private static final Field<Budget, Double> LR = Field.of("lr", Type.NUMBER, 2e-3, Budget::lr)
+            .check(lr -> lr > 0 && !Double.isInfinite(lr), "must be a positive number");
+    private static final Field<Budget, Schedule> SCHEDULE = Field.of("schedule", (owner, name, value) -> {
+        if (value instanceof Schedule schedule) {
+            return schedule;
         }
+        throw new IllegalArgumentException(owner + ": schedule must be a schedule such as cosine() or wsd(), not " + value);
+    }, new Schedule.Cosine(0.05, 0.1), Budget::schedule);
+    private static final Field<Budget, Double> QAT_FRACTION = Field.of("qat_fraction", Type.NUMBER, 1.0, Budget::qatFraction)
+            .check(f -> f >= 0 && f <= 1, "must be between 0 and 1");
+    private static final Field<Budget, Boolean> FUSE_COOLDOWN = Field.of("fuse_cooldown", Type.BOOLEAN, false,
+            Budget::fuseCooldown);
+    private static final Field<Budget, Boolean> RESET_OPTIMIZER = Field.of("reset_optimizer", Type.BOOLEAN, false,
+            Budget::resetOptimizer);
+    private static final Field<Budget, Double> BETA1 = beta("beta1", 0.9, Budget::beta1);
+    private static final Field<Budget, Double> BETA2 = beta("beta2", 0.95, Budget::beta2);
+    private static final Field<Budget, Double> EPS = Field.of("eps", Type.NUMBER, 1e-8, Budget::epsilon)
+            .check(e -> e > 0 && !Double.isInfinite(e), "must be a positive number");
+    private static final Field<Budget, Double> WEIGHT_DECAY = Field.of("weight_decay", Type.NUMBER, 0.1, Budget::weightDecay)
+            .check(w -> w >= 0 && !Double.isInfinite(w), "must be a number not below 0");
+    private static final Field<Budget, Double> GRAD_CLIP = Field.of("grad_clip", Type.NUMBER, 1.0, Budget::gradClip)
+            .check(c -> c >= 0, "must be a number not below 0 (0: no clipping)");
+    // The evaluation reads at least one window whatever this says, so 0 would not mean "no
+    // evaluation" but one window.
+    private static final Field<Budget, Long> EVAL_TOKENS = Field.of("eval_tokens", Type.WHOLE, 65_536L, Budget::evalTokens)
+            .check(t -> t >= 1, "must be positive");
+
+    /**
+     * The settings of {@code budget(...)} with their defaults: paper A's optimizer (AdamW 0.9/0.95,
+     * weight decay 0.1, clipping at 1.0) and a cosine schedule with 5% warm-up; 1M tokens in
+     * batches of 16.
+     */
+    public static final FieldTable<Budget> TABLE = new FieldTable<>("budget", List.of(TOKENS, BATCH, LR, SCHEDULE,
+            QAT_FRACTION, FUSE_COOLDOWN, RESET_OPTIMIZER, BETA1, BETA2, EPS, WEIGHT_DECAY, GRAD_CLIP, EVAL_TOKENS),
+            v -> new Budget(v.get(TOKENS), v.get(BATCH), v.get(LR), v.get(SCHEDULE), v.get(QAT_FRACTION), v.get(FUSE_COOLDOWN),
+                    v.get(RESET_OPTIMIZER), v.get(BETA1), v.get(BETA2), v.get(EPS), v.get(WEIGHT_DECAY), v.get(GRAD_CLIP),
+                    v.get(EVAL_TOKENS)));
+
+    /** The budget with every setting at its default. */
+    public static final Budget DEFAULT = TABLE.make(Map.of());
+
+    /** Checks every setting, and what the optimizer refuses. */
+    public Budget(long tokens, int batch, double lr, Schedule schedule, double qatFraction, boolean fuseCooldown,
+            boolean resetOptimizer, double beta1, double beta2, double epsilon, double weightDecay, double gradClip,
+            long evalTokens) {
+        this.tokens = tokens;
+        this.batch = batch;
+        this.lr = lr;
+        this.schedule = schedule;
+        this.qatFraction = qatFraction;
+        this.fuseCooldown = fuseCooldown;
+        this.resetOptimizer = resetOptimizer;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+        this.gradClip = gradClip;
+        this.evalTokens = evalTokens;
         if (batch < 1) {
             throw new IllegalArgumentException("budget: batch must be positive, not " + batch);
         }
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("budget: lr must be a positive number, not " + show(lr));
-        }
-        if (!(qatFraction >= 0 && qatFraction <= 1)) {
-            throw new IllegalArgumentException("budget: qat_fraction must be between 0 and 1, not " + show(qatFraction));
-        }
-        checkBeta("beta1", beta1);
-        checkBeta("beta2", beta2);
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("budget: eps must be a positive number, not " + show(epsilon));
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("budget: weight_decay must be a number not below 0, not " + show(weightDecay));
-        }
+        TABLE.check(this);
         if (lr * weightDecay >= 1) {
             // Each step multiplies a weight matrix by 1 - lr * weight_decay: at 1 or more it wipes
             // out or flips the weights instead of shrinking them.
             throw new IllegalArgumentException("budget: lr * weight_decay must be below 1 (each step scales the weights by "
-                    + "1 - lr * weight_decay), not " + show(lr) + " * " + show(weightDecay));
-        }
-        if (!(gradClip >= 0)) {
-            throw new IllegalArgumentException("budget: grad_clip must be a number not below 0 (0: no clipping), not " + show(gradClip));
-        }
-        if (evalTokens < 1) {
-            // The evaluation reads at least one window whatever this says, so 0 would not mean
-            // "no evaluation" but one window.
-            throw new IllegalArgumentException("budget: eval_tokens must be positive, not " + evalTokens);
+                    + "1 - lr * weight_decay), not " + NumberText.format(lr) + " * " + NumberText.format(weightDecay));
         }
         new AdamW(beta1, beta2, epsilon, weightDecay); // what the optimizer itself refuses
     }
 
-    /** A number as scripts write it: 1, not 1.0; inf, not Infinity. */
-    private static String show(double value) {
-        return NumberText.format(value);
+    private static Field<Budget, Double> beta(String name, double fallback, Function<Budget, Double> getter) {
+        return Field.of(name, Type.NUMBER, fallback, getter).check(b -> b >= 0 && b < 1, "must be at least 0 and below 1");
     }
 
-    private static void checkBeta(String name, double beta) {
-        if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException("budget: " + name + " must be at least 0 and below 1, not " + show(beta));
-        }
+    @Override
+    public FieldTable<Budget> table() {
+        return TABLE;
     }
 
-    /** A budget from named settings; any not given take the defaults. */
-    public static Budget of(Map<String, Object> settings) {
-        Map<String, Object> all = defaults();
-        Fields.checkNames("budget", settings, all.keySet());
-        settings.forEach((name, value) -> {
-            if (value != null) {
-                all.put(name, value);
-            }
-        });
-        Object schedule = all.get("schedule");
-        if (!(schedule instanceof Schedule)) {
-            throw new IllegalArgumentException("budget: schedule must be a schedule such as cosine() or wsd(), not " + schedule);
-        }
-        return new Budget(Fields.wholeNumber("budget", "tokens", all.get("tokens")),
-                Fields.positiveInt("budget", "batch", all.get("batch")),
-                Fields.number("budget", "lr", all.get("lr")),
-                (Schedule) schedule,
-                Fields.number("budget", "qat_fraction", all.get("qat_fraction")),
-                Fields.bool("budget", "fuse_cooldown", all.get("fuse_cooldown")),
-                Fields.bool("budget", "reset_optimizer", all.get("reset_optimizer")),
-                Fields.number("budget", "beta1", all.get("beta1")),
-                Fields.number("budget", "beta2", all.get("beta2")),
-                Fields.number("budget", "eps", all.get("eps")),
-                Fields.number("budget", "weight_decay", all.get("weight_decay")),
-                Fields.number("budget", "grad_clip", all.get("grad_clip")),
-                Fields.wholeNumber("budget", "eval_tokens", all.get("eval_tokens")));
+    /** This budget with other tokens, batch and peak learning rate. */
+    public Budget with(long newTokens, int newBatch, double newLr) {
+        return new Budget(newTokens, newBatch, newLr, schedule, qatFraction, fuseCooldown, resetOptimizer, beta1, beta2, epsilon,
+                weightDecay, gradClip, evalTokens);
     }
 
-    /**
-     * The defaults: paper A's optimizer (AdamW 0.9/0.95, weight decay 0.1, clipping at 1.0)
-     * and a cosine schedule with 5% warm-up; 1M tokens in batches of 16.
-     */
-    public static Map<String, Object> defaults() {
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("tokens", 1_000_000L);
-        defaults.put("batch", 16L);
-        defaults.put("lr", 2e-3);
-        defaults.put("schedule", new Schedule.Cosine(0.05, 0.1));
-        defaults.put("qat_fraction", 1.0);
-        defaults.put("fuse_cooldown", false);
-        defaults.put("reset_optimizer", false);
-        defaults.put("beta1", 0.9);
-        defaults.put("beta2", 0.95);
-        defaults.put("eps", 1e-8);
-        defaults.put("weight_decay", 0.1);
-        defaults.put("grad_clip", 1.0);
-        defaults.put("eval_tokens", 65_536L);
-        return defaults;
+    /** This budget with another share of QAT steps. */
+    public Budget withQatFraction(double fraction) {
+        return new Budget(tokens, batch, lr, schedule, fraction, fuseCooldown, resetOptimizer, beta1, beta2, epsilon,
+                weightDecay, gradClip, evalTokens);
+    }
+
+    /** This budget with another number of held-out tokens for the final evaluation. */
+    public Budget withEvalTokens(long newEvalTokens) {
+        return new Budget(tokens, batch, lr, schedule, qatFraction, fuseCooldown, resetOptimizer, beta1, beta2, epsilon,
+                weightDecay, gradClip, newEvalTokens);
     }
 
     /** The steps of a run at this budget for windows of {@code seq} tokens (at least one). */
@@ -135,37 +135,5 @@ public record Budget(long tokens, int batch, double lr, Schedule schedule, doubl
     /** The FP and QAT phases of a run whose scheme quantizes; an FP-only run is one FP phase. */
     public PhasePlan plan(int seq, boolean quantized) {
         return PhasePlan.of(steps(seq), quantized ? qatFraction : 0, schedule, fuseCooldown);
-    }
-
-    @Override
-    public String kind() {
-        return "budget";
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("tokens", tokens);
-        fields.put("batch", (long) batch);
-        fields.put("lr", lr);
-        fields.put("schedule", schedule);
-        fields.put("qat_fraction", qatFraction);
-        fields.put("fuse_cooldown", fuseCooldown);
-        fields.put("reset_optimizer", resetOptimizer);
-        fields.put("beta1", beta1);
-        fields.put("beta2", beta2);
-        fields.put("eps", epsilon);
-        fields.put("weight_decay", weightDecay);
-        fields.put("grad_clip", gradClip);
-        fields.put("eval_tokens", evalTokens);
-        return fields;
-    }
-
-    @Override
-    public Budget with(Map<String, Object> changes) {
-        Fields.checkNames("budget", changes, FIELDS);
-        Map<String, Object> merged = fields();
-        merged.putAll(changes);
-        return of(merged);
     }
 }

@@ -29,12 +29,10 @@ public record PhasePlan(long fpSteps, long qatSteps, Schedule schedule, boolean 
     /**
      * Splits {@code steps} by the QAT fraction (0: all FP, 1: all QAT). A fraction strictly
      * between 0 and 1 must leave at least one step to each phase: rounded to none, a run asked
-     * for a share of QAT would silently train in full precision only, or the reverse.
+     * for a share of QAT would silently train in full precision only, or the reverse. The
+     * fraction is a {@link Budget}'s, which checked that it lies between 0 and 1.
      */
     public static PhasePlan of(long steps, double qatFraction, Schedule schedule, boolean fused) {
-        if (!(qatFraction >= 0 && qatFraction <= 1)) {
-            throw new IllegalArgumentException("budget: qat_fraction must be between 0 and 1, not " + NumberText.format(qatFraction));
-        }
         if (steps > MAX_STEPS) {
             throw new IllegalArgumentException("budget: a run of " + steps + " steps is too long (at most " + MAX_STEPS
                     + "); give fewer tokens or a larger batch");

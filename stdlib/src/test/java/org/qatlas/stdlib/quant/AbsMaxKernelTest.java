@@ -18,14 +18,14 @@ class AbsMaxKernelTest {
         // 172 is not a multiple of 32: the last group of each row (or column) holds 12 values.
         // 400 x 172 is large enough to be split over the cores.
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
-            for (String spec : new String[] {"int4/g32", "int8/g32", "int4/token", "int4/channel", "int3/g64"}) {
+            for (QuantSpec spec : new QuantSpec[] {QuantSpec.of(IntFormat.symmetric(4), Granularity.group(32)), QuantSpec.of(IntFormat.symmetric(8), Granularity.group(32)), QuantSpec.of(IntFormat.symmetric(4), Granularity.TOKEN), QuantSpec.of(IntFormat.symmetric(4), Granularity.CHANNEL), QuantSpec.of(IntFormat.symmetric(3), Granularity.group(64))}) {
                 for (Role role : new Role[] {Role.INPUT, Role.WEIGHT}) {
-                    if (spec.endsWith("token") && role == Role.WEIGHT || spec.endsWith("channel") && role == Role.INPUT) {
+                    if (spec.toString().endsWith("token") && role == Role.WEIGHT || spec.toString().endsWith("channel") && role == Role.INPUT) {
                         continue; // not allowed for that role
                     }
                     INDArray x = Nd4j.randn(7L, new long[] {400, 172}).castTo(type);
                     x.getRow(3).assign(0); // an all-zero group keeps scale 1
-                    FakeQuantizer quantizer = FakeQuantizer.of(spec, role);
+                    FakeQuantizer quantizer = new FakeQuantizer(spec, role);
                     assertTrue(AbsMaxKernel.handles(quantizer.spec()));
                     INDArray expected = quantizer.applyGeneral(x);
                     INDArray fused = quantizer.forward(x);
@@ -40,11 +40,11 @@ class AbsMaxKernelTest {
 
     @Test
     void leavesLearnedAndAsymmetricAndPerTensorSpecsToTheGeneralPath() {
-        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("int4/g32+lsq")));
-        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("int4/g256+clip")));
-        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("uint4/g32")));
-        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("fp4/g32")));
-        assertFalse(AbsMaxKernel.handles(QuantSpec.parse("int4/tensor")));
-        assertEquals(7.0, QuantSpec.parse("int4/g32").format().maxLevel());
+        assertFalse(AbsMaxKernel.handles((new QuantSpec(IntFormat.symmetric(4), Granularity.group(32), true, ClipMode.NONE))));
+        assertFalse(AbsMaxKernel.handles((new QuantSpec(IntFormat.symmetric(4), Granularity.group(256), false, ClipMode.TENSOR))));
+        assertFalse(AbsMaxKernel.handles((QuantSpec.of(IntFormat.asymmetric(4), Granularity.group(32)))));
+        assertFalse(AbsMaxKernel.handles((QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.group(32)))));
+        assertFalse(AbsMaxKernel.handles((QuantSpec.of(IntFormat.symmetric(4), Granularity.TENSOR))));
+        assertEquals(7.0, (QuantSpec.of(IntFormat.symmetric(4), Granularity.group(32))).format().maxLevel());
     }
 }

@@ -20,8 +20,8 @@ class FakeQuantizerTest {
         return Nd4j.createFromArray(values).castTo(DataType.FLOAT);
     }
 
-    private static INDArray quantize(String spec, Role role, INDArray x) {
-        return FakeQuantizer.of(spec, role).forward(x);
+    private static INDArray quantize(QuantSpec spec, Role role, INDArray x) {
+        return new FakeQuantizer(spec, role).forward(x);
     }
 
     private static void assertTensor(double[][] expected, INDArray actual) {
@@ -48,11 +48,11 @@ class FakeQuantizerTest {
         // int4, groups of 4: step 0.25 in the first group, 0.5 in the second (both exact in binary).
         INDArray int4 = floats(new double[][] {{1.75, -0.5, 0.25, 0}, {-3.5, 1.0, 3.0, -0.5}});
         assertTensor(new double[][] {{1.75, -0.5, 0.25, 0}, {-3.5, 1.0, 3.0, -0.5}},
-                quantize("int4/token", Role.INPUT, int4));
+                quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.TOKEN), Role.INPUT, int4));
         INDArray fp4 = floats(new double[][] {{3, -1.5, 0.75, 0.25, 0, 2, -1, 0.5}});
-        assertTensor(new double[][] {{3, -1.5, 0.75, 0.25, 0, 2, -1, 0.5}}, quantize("fp4/tensor", Role.INPUT, fp4));
+        assertTensor(new double[][] {{3, -1.5, 0.75, 0.25, 0, 2, -1, 0.5}}, quantize(QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.TENSOR), Role.INPUT, fp4));
         INDArray uint4 = floats(new double[][] {{-0.75, 3.0, 0, 1.5, 0.25}});
-        assertTensor(new double[][] {{-0.75, 3.0, 0, 1.5, 0.25}}, quantize("uint4/tensor", Role.INPUT, uint4));
+        assertTensor(new double[][] {{-0.75, 3.0, 0, 1.5, 0.25}}, quantize(QuantSpec.of(IntFormat.asymmetric(4), Granularity.TENSOR), Role.INPUT, uint4));
     }
 
     @Test
@@ -61,11 +61,11 @@ class FakeQuantizerTest {
         // Group 2: max|x| = 3.5, scale 0.5; x/scale = -7, 2.2, 0.4, 5.8 -> -7, 2, 0, 6.
         double[][] x = {{1.75, -0.6, 0.3, 0.9, -3.5, 1.1, 0.2, 2.9}};
         double[][] expected = {{1.75, -0.5, 0.25, 1.0, -3.5, 1.0, 0, 3.0}};
-        assertTensor(expected, quantize("int4/g4", Role.INPUT, floats(x)));
+        assertTensor(expected, quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), Role.INPUT, floats(x)));
         // A weight [in, out] is grouped along "in": the same numbers down a column.
         double[][] w = transpose(new double[][] {x[0], scaled(x[0], -2)});
         double[][] wExpected = transpose(new double[][] {expected[0], scaled(expected[0], -2)});
-        assertTensor(wExpected, quantize("int4/g4", Role.WEIGHT, floats(w)));
+        assertTensor(wExpected, quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), Role.WEIGHT, floats(w)));
     }
 
     private static double[] scaled(double[] v, double factor) {
@@ -81,10 +81,10 @@ class FakeQuantizerTest {
         // min -0.75, max 3.0: scale 3.75 / 15 = 0.25, zero point 3.
         // 1.1 / 0.25 = 4.4 -> level 7 -> 1.0; 0.4 / 0.25 = 1.6 -> level 5 -> 0.5; -0.3 -> -1.2 -> level 2 -> -0.25.
         double[][] x = {{-0.75, 3.0, 1.1, 0.4, -0.3}};
-        assertTensor(new double[][] {{-0.75, 3.0, 1.0, 0.5, -0.25}}, quantize("uint4/tensor", Role.INPUT, floats(x)));
+        assertTensor(new double[][] {{-0.75, 3.0, 1.0, 0.5, -0.25}}, quantize(QuantSpec.of(IntFormat.asymmetric(4), Granularity.TENSOR), Role.INPUT, floats(x)));
         // All positive: the range is widened to [0, 1.5], scale 0.1, zero point 0; 0.37 -> 0.4.
         assertTensor(new double[][] {{0.4, 1.5, 0.2}},
-                quantize("uint4/tensor", Role.INPUT, floats(new double[][] {{0.37, 1.5, 0.2}})));
+                quantize(QuantSpec.of(IntFormat.asymmetric(4), Granularity.TENSOR), Role.INPUT, floats(new double[][] {{0.37, 1.5, 0.2}})));
     }
 
     @Test
@@ -92,24 +92,24 @@ class FakeQuantizerTest {
         // max|x| = 6: scale 1. Nearest of 0, 0.5, 1, 1.5, 2, 3, 4, 6.
         double[][] x = {{6, -3, 0.7, 2.6, 4.9, 5.1, -0.2, 1.3}};
         double[][] expected = {{6, -3, 0.5, 3, 4, 6, 0, 1.5}};
-        assertTensor(expected, quantize("fp4/tensor", Role.INPUT, floats(x)));
+        assertTensor(expected, quantize(QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.TENSOR), Role.INPUT, floats(x)));
         // Ties go to the even mantissa: 1.75 -> 2, 2.5 -> 2, 3.5 -> 4, 5 -> 4, 0.25 -> 0, 0.75 -> 1, 1.25 -> 1.
         double[][] ties = {{6, 1.75, 2.5, 3.5, -5, 0.25, 0.75, 1.25}};
-        assertTensor(new double[][] {{6, 2, 2, 4, -4, 0, 1, 1}}, quantize("fp4/tensor", Role.INPUT, floats(ties)));
+        assertTensor(new double[][] {{6, 2, 2, 4, -4, 0, 1, 1}}, quantize(QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.TENSOR), Role.INPUT, floats(ties)));
         // The same at scale 0.25 (max|x| = 1.5), in two groups of 8 with scales 1 and 0.25.
         double[][] both = {{6, -3, 0.7, 2.6, 4.9, 5.1, -0.2, 1.3,
             1.5, -0.75, 0.175, 0.65, 1.225, 1.275, -0.05, 0.325}};
         assertTensor(new double[][] {{6, -3, 0.5, 3, 4, 6, 0, 1.5, 1.5, -0.75, 0.125, 0.75, 1, 1.5, 0, 0.375}},
-                quantize("fp4/g8", Role.INPUT, floats(both)));
+                quantize(QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.group(8)), Role.INPUT, floats(both)));
     }
 
     @Test
     void perTokenScalesByHand() {
         // Token 1: max 7, scale 1. Token 2: max 0.875, scale 0.125: 2.4 -> 2, -3.52 -> -4, 0.4 -> 0.
         double[][] x = {{1, -7, 3.4, 0}, {0.875, 0.3, -0.44, 0.05}};
-        assertTensor(new double[][] {{1, -7, 3, 0}, {0.875, 0.25, -0.5, 0}}, quantize("int4/token", Role.INPUT, floats(x)));
+        assertTensor(new double[][] {{1, -7, 3, 0}, {0.875, 0.25, -0.5, 0}}, quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.TOKEN), Role.INPUT, floats(x)));
         // Per tensor the second token shares the scale 1 and rounds to 1, 0, 0, 0.
-        assertTensor(new double[][] {{1, -7, 3, 0}, {1, 0, 0, 0}}, quantize("int4/tensor", Role.INPUT, floats(x)));
+        assertTensor(new double[][] {{1, -7, 3, 0}, {1, 0, 0, 0}}, quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.TENSOR), Role.INPUT, floats(x)));
     }
 
     @Test
@@ -117,22 +117,23 @@ class FakeQuantizerTest {
         // Width 6 in groups of 4: the second group holds 2 elements, max 3.5, scale 0.5.
         double[][] x = {{1.75, 0.6, -0.3, 1.0, 3.5, -1.2}, {0.7, 0, 0, 0, 0.35, 0.1}};
         double[][] expected = {{1.75, 0.5, -0.25, 1.0, 3.5, -1.0}, {0.7, 0, 0, 0, 0.35, 0.1}};
-        assertTensor(expected, quantize("int4/g4", Role.INPUT, floats(x)));
-        assertTensor(transpose(expected), quantize("int4/g4", Role.WEIGHT, floats(transpose(x))));
+        assertTensor(expected, quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), Role.INPUT, floats(x)));
+        assertTensor(transpose(expected), quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), Role.WEIGHT, floats(transpose(x))));
         // A group larger than the width is one group per row.
-        assertTensor(quantize("int4/token", Role.INPUT, floats(x)).toDoubleMatrix(),
-                quantize("int4/g100", Role.INPUT, floats(x)));
-        assertTensor(quantize("int4/channel", Role.WEIGHT, floats(transpose(x))).toDoubleMatrix(),
-                quantize("int4/g100", Role.WEIGHT, floats(transpose(x))));
+        assertTensor(quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.TOKEN), Role.INPUT, floats(x)).toDoubleMatrix(),
+                quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(100)), Role.INPUT, floats(x)));
+        assertTensor(quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.CHANNEL), Role.WEIGHT, floats(transpose(x))).toDoubleMatrix(),
+                quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(100)), Role.WEIGHT, floats(transpose(x))));
     }
 
     @Test
     void eachGroupUsesAtMostTwoToTheBitsLevels() {
         INDArray x = Gaussian.tensor(7, DataType.FLOAT, 16, 100);
         int groupSize = 32; // 100 = 3 * 32 + 4: the last group is ragged
-        for (String format : new String[] {"int2", "int3", "int4", "uint4", "fp4", "int8", "uint2"}) {
-            INDArray q = quantize(format + "/g" + groupSize, Role.INPUT, x).castTo(DataType.DOUBLE);
-            NumberFormat f = NumberFormat.parse(format);
+        for (NumberFormat f : new NumberFormat[] {IntFormat.symmetric(2), IntFormat.symmetric(3), IntFormat.symmetric(4),
+            IntFormat.asymmetric(4), Fp4E2M1.INSTANCE, IntFormat.symmetric(8), IntFormat.asymmetric(2)}) {
+            NumberFormat format = f;
+            INDArray q = quantize(QuantSpec.of(f, Granularity.group(groupSize)), Role.INPUT, x).castTo(DataType.DOUBLE);
             int allowed = 1 << f.bits();
             int symmetricLimit = f.symmetric() ? allowed - 1 : allowed; // symmetric grids have no -2^(b-1)
             for (int row = 0; row < 16; row++) {
@@ -151,24 +152,24 @@ class FakeQuantizerTest {
     @Test
     void outputsKeepTheShapeAndTypeOfTheInput() {
         INDArray input = Nd4j.rand(DataType.FLOAT, 2, 3, 10).subi(0.5);
-        for (String spec : new String[] {"int4/g4", "int4/token", "int4/tensor", "uint4/g3", "fp4/g8", "int4/g4+groupclip"}) {
+        for (QuantSpec spec : new QuantSpec[] {QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), QuantSpec.of(IntFormat.symmetric(4), Granularity.TOKEN), QuantSpec.of(IntFormat.symmetric(4), Granularity.TENSOR), QuantSpec.of(IntFormat.asymmetric(4), Granularity.group(3)), QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.group(8)), new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), false, ClipMode.GROUP)}) {
             INDArray q = quantize(spec, Role.INPUT, input);
-            assertArrayEquals(input.shape(), q.shape(), spec);
-            assertEquals(DataType.FLOAT, q.dataType(), spec);
+            assertArrayEquals(input.shape(), q.shape(), spec.toString());
+            assertEquals(DataType.FLOAT, q.dataType(), spec.toString());
         }
         INDArray weight = Nd4j.rand(DataType.DOUBLE, 10, 6).subi(0.5);
-        for (String spec : new String[] {"int4/g4", "int4/channel", "int4/tensor", "uint4/g3", "fp4/g8", "int4/g4+lsq"}) {
+        for (QuantSpec spec : new QuantSpec[] {QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), QuantSpec.of(IntFormat.symmetric(4), Granularity.CHANNEL), QuantSpec.of(IntFormat.symmetric(4), Granularity.TENSOR), QuantSpec.of(IntFormat.asymmetric(4), Granularity.group(3)), QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.group(8)), new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), true, ClipMode.NONE)}) {
             INDArray q = quantize(spec, Role.WEIGHT, weight);
-            assertArrayEquals(weight.shape(), q.shape(), spec);
-            assertEquals(DataType.DOUBLE, q.dataType(), spec);
+            assertArrayEquals(weight.shape(), q.shape(), spec.toString());
+            assertEquals(DataType.DOUBLE, q.dataType(), spec.toString());
         }
-        FakeQuantizer lsq = FakeQuantizer.of("int4/g4+lsq", Role.WEIGHT);
+        FakeQuantizer lsq = new FakeQuantizer(new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), true, ClipMode.NONE), Role.WEIGHT);
         lsq.forward(weight);
         assertArrayEquals(new long[] {6, 3}, lsq.parameter().shape(), "one step per output and group of 4 inputs");
-        FakeQuantizer clip = FakeQuantizer.of("int4/g4+groupclip", Role.INPUT);
+        FakeQuantizer clip = new FakeQuantizer(new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), false, ClipMode.GROUP), Role.INPUT);
         clip.forward(input);
         assertArrayEquals(new long[] {1, 3}, clip.parameter().shape(), "one clip value per group position");
-        FakeQuantizer tensorClip = FakeQuantizer.of("int4/token+clip", Role.INPUT);
+        FakeQuantizer tensorClip = new FakeQuantizer(new QuantSpec(IntFormat.symmetric(4), Granularity.TOKEN, false, ClipMode.TENSOR), Role.INPUT);
         tensorClip.forward(input);
         assertArrayEquals(new long[] {1, 1}, tensorClip.parameter().shape());
         assertEquals(input.amaxNumber().doubleValue(), tensorClip.parameter().getDouble(0, 0), 1e-6,
@@ -187,19 +188,19 @@ class FakeQuantizerTest {
     @Test
     void allZeroGroupsStayZero() {
         INDArray x = floats(new double[][] {{0, 0, 0, 0, 1, 2, 3, 4}});
-        for (String spec : new String[] {"int4/g4", "uint4/g4", "fp4/g4"}) {
+        for (QuantSpec spec : new QuantSpec[] {QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), QuantSpec.of(IntFormat.asymmetric(4), Granularity.group(4)), QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.group(4))}) {
             INDArray q = quantize(spec, Role.INPUT, x);
             assertEquals(0.0, q.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4)).amaxNumber().doubleValue(), spec);
-            assertFalse(Double.isNaN(q.sumNumber().doubleValue()), spec);
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4)).amaxNumber().doubleValue(), spec.toString());
+            assertFalse(Double.isNaN(q.sumNumber().doubleValue()), spec.toString());
         }
     }
 
     @Test
     void inputsTheQuantizerCannotHandleAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> quantize("int4/g4", Role.WEIGHT, Nd4j.rand(DataType.FLOAT, 2, 3, 4)));
-        assertThrows(IllegalStateException.class, () -> FakeQuantizer.of("int4/g4", Role.INPUT).backward(Nd4j.rand(DataType.FLOAT, 2, 2)));
-        FakeQuantizer q = FakeQuantizer.of("int4/g4+lsq", Role.WEIGHT);
+        assertThrows(IllegalArgumentException.class, () -> quantize(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), Role.WEIGHT, Nd4j.rand(DataType.FLOAT, 2, 3, 4)));
+        assertThrows(IllegalStateException.class, () -> new FakeQuantizer(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), Role.INPUT).backward(Nd4j.rand(DataType.FLOAT, 2, 2)));
+        FakeQuantizer q = new FakeQuantizer(new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), true, ClipMode.NONE), Role.WEIGHT);
         q.setParameter(Nd4j.ones(DataType.FLOAT, 2, 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> q.forward(Nd4j.rand(DataType.FLOAT, 8, 3)));
         assertEquals("int4/g4+lsq weight: learned values have shape [2, 2] but this tensor needs [3, 2]", e.getMessage());

@@ -19,11 +19,11 @@ class QuantStatsTest {
     @Test
     void quantizationErrorFallsWithBits() {
         INDArray onGrid = Nd4j.createFromArray(new double[][] {{1.75, -0.5, 0.25, 0}});
-        assertEquals(0.0, QuantStats.quantizationMse(QuantSpec.parse("int4/token"), Role.INPUT, onGrid));
+        assertEquals(0.0, QuantStats.quantizationMse((QuantSpec.of(IntFormat.symmetric(4), Granularity.TOKEN)), Role.INPUT, onGrid));
         INDArray x = Gaussian.tensor(4, DataType.FLOAT, 64, 128);
-        double int4 = QuantStats.quantizationMse(QuantSpec.parse("int4/g32"), Role.INPUT, x);
-        double int8 = QuantStats.quantizationMse(QuantSpec.parse("int8/g32"), Role.INPUT, x);
-        double coarse = QuantStats.quantizationMse(QuantSpec.parse("int4/tensor"), Role.INPUT, x);
+        double int4 = QuantStats.quantizationMse((QuantSpec.of(IntFormat.symmetric(4), Granularity.group(32))), Role.INPUT, x);
+        double int8 = QuantStats.quantizationMse((QuantSpec.of(IntFormat.symmetric(8), Granularity.group(32))), Role.INPUT, x);
+        double coarse = QuantStats.quantizationMse((QuantSpec.of(IntFormat.symmetric(4), Granularity.TENSOR)), Role.INPUT, x);
         assertTrue(int8 < int4 / 100, "int8 " + int8 + " vs int4 " + int4);
         assertTrue(int4 < coarse, "groups of 32 beat one scale per tensor");
     }

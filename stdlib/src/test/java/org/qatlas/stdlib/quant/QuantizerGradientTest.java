@@ -30,9 +30,9 @@ class QuantizerGradientTest {
         return quantizer.apply(x).mul(w).sumNumber().doubleValue();
     }
 
-    private static double centralDifference(String spec, Role role, INDArray parameter, int row, int column,
+    private static double centralDifference(QuantSpec spec, Role role, INDArray parameter, int row, int column,
             INDArray x, INDArray w) {
-        FakeQuantizer probe = FakeQuantizer.of(spec, role);
+        FakeQuantizer probe = new FakeQuantizer(spec, role);
         double h = 1e-6 * parameter.getDouble(row, column);
         INDArray plus = parameter.dup();
         plus.putScalar(row, column, plus.getDouble(row, column) + h);
@@ -50,19 +50,19 @@ class QuantizerGradientTest {
     void absMaxPassesTheGradientUnchanged() {
         INDArray x = Gaussian.tensor(10, DataType.FLOAT, 4, 10);
         INDArray g = Gaussian.tensor(11, DataType.FLOAT, 4, 10);
-        for (String spec : new String[] {"int4/g4", "int4/token", "fp4/g8", "int8/tensor"}) {
-            FakeQuantizer q = FakeQuantizer.of(spec, Role.INPUT);
+        for (QuantSpec spec : new QuantSpec[] {QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4)), QuantSpec.of(IntFormat.symmetric(4), Granularity.TOKEN), QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.group(8)), QuantSpec.of(IntFormat.symmetric(8), Granularity.TENSOR)}) {
+            FakeQuantizer q = new FakeQuantizer(spec, Role.INPUT);
             q.forward(x);
-            assertSame(g, q.backward(g), spec);
+            assertSame(g, q.backward(g), spec.toString());
         }
-        FakeQuantizer asymmetric = FakeQuantizer.of("uint4/g4", Role.INPUT);
+        FakeQuantizer asymmetric = new FakeQuantizer(QuantSpec.of(IntFormat.asymmetric(4), Granularity.group(4)), Role.INPUT);
         asymmetric.forward(x);
         assertEquals(g, asymmetric.backward(g), "the min/max range covers every element");
     }
 
     @Test
     void learnedClippingStopsTheGradientBeyondTheClip() {
-        FakeQuantizer q = FakeQuantizer.of("int4/tensor+clip", Role.INPUT);
+        FakeQuantizer q = new FakeQuantizer(new QuantSpec(IntFormat.symmetric(4), Granularity.TENSOR, false, ClipMode.TENSOR), Role.INPUT);
         q.setParameter(Nd4j.createFromArray(new double[][] {{2.0}}));
         INDArray x = Nd4j.createFromArray(new double[][] {{-3, -1, 0.5, 1.9, 2.5, 2.0}});
         INDArray y = q.forward(x);
@@ -84,7 +84,7 @@ class QuantizerGradientTest {
     void asymmetricSaturationStopsTheGradient() {
         // min -0.875, max 2.875: scale 0.25, zero point rint(3.5) = 4. The top element lands on
         // level rint(11.5) + 4 = 16, one past the grid: it saturates at 15, (15 - 4) * 0.25 = 2.75.
-        FakeQuantizer q = FakeQuantizer.of("uint4/tensor", Role.INPUT);
+        FakeQuantizer q = new FakeQuantizer(QuantSpec.of(IntFormat.asymmetric(4), Granularity.TENSOR), Role.INPUT);
         INDArray y = q.forward(Nd4j.createFromArray(new double[][] {{-0.875, 2.875, 1.0}}));
         assertArrayEquals(new double[] {-1.0, 2.75, 1.0}, y.toDoubleVector(), 1e-12);
         INDArray gradIn = q.backward(Nd4j.createFromArray(new double[][] {{1, 2, 3}}));
@@ -93,7 +93,7 @@ class QuantizerGradientTest {
 
     @Test
     void lsqStepGradientMatchesFiniteDifferences() {
-        String spec = "int4/g4+lsq";
+        QuantSpec spec = new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), true, ClipMode.NONE);
         double top = 7;
         double[][] steps = {{0.1, 0.2}, {0.15, 0.05}}; // [out, groups]
         int in = 8;
@@ -108,7 +108,7 @@ class QuantizerGradientTest {
         INDArray w = Gaussian.tensor(12, DataType.DOUBLE, in, out);
         INDArray parameter = Nd4j.createFromArray(steps);
 
-        FakeQuantizer q = FakeQuantizer.of(spec, Role.WEIGHT);
+        FakeQuantizer q = new FakeQuantizer(spec, Role.WEIGHT);
         q.setParameter(parameter);
         q.forward(x);
         INDArray gradIn = q.backward(w);
@@ -137,11 +137,11 @@ class QuantizerGradientTest {
 
     @Test
     void lsqGradientOfFullyClippedStepsIsTheFiniteDifference() {
-        String spec = "int4/tensor+lsq";
+        QuantSpec spec = new QuantSpec(IntFormat.symmetric(4), Granularity.TENSOR, true, ClipMode.NONE);
         INDArray x = Nd4j.createFromArray(new double[][] {{0.1 * offGrid(8)}, {0.1 * offGrid(-9)}, {0.1 * offGrid(12)}});
         INDArray w = Nd4j.createFromArray(new double[][] {{0.7}, {-1.3}, {0.4}});
         INDArray parameter = Nd4j.createFromArray(new double[][] {{0.1}});
-        FakeQuantizer q = FakeQuantizer.of(spec, Role.WEIGHT);
+        FakeQuantizer q = new FakeQuantizer(spec, Role.WEIGHT);
         q.setParameter(parameter);
         q.forward(x);
         assertEquals(0.0, q.backward(w).amaxNumber().doubleValue(), "every element clipped");
@@ -152,7 +152,7 @@ class QuantizerGradientTest {
 
     @Test
     void clipGradientMatchesFiniteDifferences() {
-        String spec = "int4/g4+groupclip";
+        QuantSpec spec = new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), false, ClipMode.GROUP);
         double top = 7;
         double[] alpha = {1.0, 2.0}; // one per group position
         int tokens = 6;
@@ -171,7 +171,7 @@ class QuantizerGradientTest {
         INDArray w = Gaussian.tensor(13, DataType.DOUBLE, tokens, 8);
         INDArray parameter = Nd4j.createFromArray(new double[][] {alpha});
 
-        FakeQuantizer q = FakeQuantizer.of(spec, Role.INPUT);
+        FakeQuantizer q = new FakeQuantizer(spec, Role.INPUT);
         q.setParameter(parameter);
         q.forward(x);
         INDArray gradIn = q.backward(w);
@@ -201,11 +201,11 @@ class QuantizerGradientTest {
 
     @Test
     void clipGradientOfFullyClippedInputsIsTheFiniteDifference() {
-        String spec = "int4/token+clip";
+        QuantSpec spec = new QuantSpec(IntFormat.symmetric(4), Granularity.TOKEN, false, ClipMode.TENSOR);
         INDArray x = Nd4j.createFromArray(new double[][] {{-3, 2.5}, {4, -5}});
         INDArray w = Nd4j.createFromArray(new double[][] {{0.3, -1.1}, {0.8, 0.6}});
         INDArray parameter = Nd4j.createFromArray(new double[][] {{2.0}});
-        FakeQuantizer q = FakeQuantizer.of(spec, Role.INPUT);
+        FakeQuantizer q = new FakeQuantizer(spec, Role.INPUT);
         q.setParameter(parameter);
         q.forward(x);
         q.backward(w);
@@ -218,7 +218,7 @@ class QuantizerGradientTest {
     void atTheAbsMaxStartEachGroupsLargestElementCountsAsClipped() {
         for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             INDArray x = Gaussian.tensor(16, type, 12, 5); // weight [in 12, out 5], groups of 4 inputs
-            FakeQuantizer q = FakeQuantizer.of("int4/g4+lsq", Role.WEIGHT);
+            FakeQuantizer q = new FakeQuantizer(new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), true, ClipMode.NONE), Role.WEIGHT);
             q.forward(x);
             INDArray gradIn = q.backward(Nd4j.ones(type, 12, 5));
             for (int o = 0; o < 5; o++) {
@@ -241,18 +241,18 @@ class QuantizerGradientTest {
     void float32TrainingAgreesWithFloat64() {
         INDArray x64 = Gaussian.tensor(14, DataType.DOUBLE, 24, 16);
         INDArray w64 = Gaussian.tensor(15, DataType.DOUBLE, 24, 16);
-        for (String spec : new String[] {"int4/g8+lsq", "int4/channel+lsq"}) {
-            FakeQuantizer q64 = FakeQuantizer.of(spec, Role.WEIGHT);
+        for (QuantSpec spec : new QuantSpec[] {new QuantSpec(IntFormat.symmetric(4), Granularity.group(8), true, ClipMode.NONE), new QuantSpec(IntFormat.symmetric(4), Granularity.CHANNEL, true, ClipMode.NONE)}) {
+            FakeQuantizer q64 = new FakeQuantizer(spec, Role.WEIGHT);
             INDArray y64 = q64.forward(x64);
             q64.backward(w64);
-            FakeQuantizer q32 = FakeQuantizer.of(spec, Role.WEIGHT);
+            FakeQuantizer q32 = new FakeQuantizer(spec, Role.WEIGHT);
             INDArray y32 = q32.forward(x64.castTo(DataType.FLOAT));
             q32.backward(w64.castTo(DataType.FLOAT));
             assertEquals(DataType.FLOAT, y32.dataType());
             assertEquals(DataType.FLOAT, q32.gradient().dataType());
-            assertEquals(0.0, y32.castTo(DataType.DOUBLE).sub(y64).amaxNumber().doubleValue(), 1e-5, spec);
+            assertEquals(0.0, y32.castTo(DataType.DOUBLE).sub(y64).amaxNumber().doubleValue(), 1e-5, spec.toString());
             assertEquals(0.0, q32.gradient().castTo(DataType.DOUBLE).sub(q64.gradient()).amaxNumber().doubleValue(),
-                    1e-4, spec);
+                    1e-4, spec.toString());
         }
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BudgetTest {
     @Test
     void defaultsFillWhatIsNotGiven() {
-        Budget budget = Budget.of(Map.of("tokens", 2_000_000L, "lr", 1e-3));
+        Budget budget = Budget.TABLE.make(Map.of("tokens", 2_000_000L, "lr", 1e-3));
         assertEquals(2_000_000L, budget.tokens());
         assertEquals(16, budget.batch());
         assertEquals(1e-3, budget.lr());
@@ -20,7 +20,7 @@ class BudgetTest {
 
     @Test
     void withReplacesFieldsAndChecksThem() {
-        Budget budget = Budget.of(Map.of());
+        Budget budget = Budget.DEFAULT;
         Budget split = budget.with(Map.of("qat_fraction", 0.3, "fuse_cooldown", true,
                 "schedule", new Schedule.Wsd(0.05, 0.2, 0, false)));
         assertEquals(0.3, split.qatFraction());
@@ -42,19 +42,21 @@ class BudgetTest {
 
     @Test
     void schedulesAreValuesWithFields() {
-        Schedule wsd = Schedule.of("wsd", Map.of("cooldown", 0.3));
-        assertEquals(new Schedule.Wsd(0.0, 0.3, 0.0, false), wsd);
+        Schedule wsd = Schedule.Wsd.TABLE.make(Map.of("cooldown", 0.3));
+        assertEquals(new Schedule.Wsd(0.05, 0.3, 0.0, false), wsd);
         assertEquals("linear", wsd.field("decay"));
-        assertEquals(new Schedule.Wsd(0.0, 0.3, 0.0, true), wsd.with(Map.of("decay", "cosine")));
+        assertEquals(new Schedule.Wsd(0.05, 0.3, 0.0, true), wsd.with(Map.of("decay", "cosine")));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> wsd.with(Map.of("decay", "step")));
         assertEquals("wsd: decay must be \"linear\" or \"cosine\", not \"step\"", bad.getMessage());
     }
 
     @Test
     void eachSettingIsCheckedAndNamed() {
-        Budget budget = Budget.of(Map.of());
+        Budget budget = Budget.DEFAULT;
         assertEquals("budget: eval_tokens must be positive, not 0", message(budget, "eval_tokens", 0L));
         assertEquals("budget: batch must be a positive whole number, not 0", message(budget, "batch", 0L));
+        assertEquals("budget: batch must be positive, not 0", assertThrows(IllegalArgumentException.class,
+                () -> budget.with(1000, 0, 1e-3)).getMessage());
         assertEquals("budget: lr must be a positive number, not 0", message(budget, "lr", 0L));
         assertEquals("budget: beta1 must be at least 0 and below 1, not 1", message(budget, "beta1", 1L));
         assertEquals("budget: beta2 must be at least 0 and below 1, not -0.1", message(budget, "beta2", -0.1));
@@ -72,11 +74,22 @@ class BudgetTest {
     @Test
     void scheduleFractionsNameTheirSchedule() {
         assertEquals("cosine: warmup must be a fraction between 0 and 1, not 1.5",
-                assertThrows(IllegalArgumentException.class, () -> Schedule.of("cosine", Map.of("warmup", 1.5))).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Schedule.Cosine.TABLE.make(Map.of("warmup", 1.5))).getMessage());
         assertEquals("constant: warmup must be a fraction between 0 and 1, not 2",
-                assertThrows(IllegalArgumentException.class, () -> Schedule.of("constant", Map.of("warmup", 2L))).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new Schedule.Constant(2)).getMessage());
         assertEquals("wsd: floor must be a fraction between 0 and 1, not -1",
-                assertThrows(IllegalArgumentException.class, () -> Schedule.of("wsd", Map.of("floor", -1L))).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Schedule.Wsd.TABLE.make(Map.of("floor", -1L))).getMessage());
+    }
+
+    @Test
+    void theTableGivesFieldsWithAndTheCall() {
+        assertEquals(Budget.DEFAULT.fields().keySet().stream().toList(), Budget.DEFAULT.fieldNames());
+        assertEquals("budget(tokens: 2000000, qat_fraction: 0.3)",
+                Budget.TABLE.call(Budget.DEFAULT.with(Map.of("tokens", 2_000_000L, "qat_fraction", 0.3))));
+        assertEquals(Budget.DEFAULT, Budget.DEFAULT.with(Map.of("schedule", new Schedule.Cosine(0.05, 0.1))));
+        assertEquals(16L, Budget.DEFAULT.field("batch"));
+        assertEquals("cosine: floor must be a number, not \"x\"",
+                assertThrows(IllegalArgumentException.class, () -> new Schedule.Cosine(0, 0).with(Map.of("floor", "x"))).getMessage());
     }
 
     private static String message(Budget budget, String name, Object value) {

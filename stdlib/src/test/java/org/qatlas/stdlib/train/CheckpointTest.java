@@ -10,23 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatlas.stdlib.data.SyntheticLanguage;
 import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.model.ModelValue;
+import org.qatlas.stdlib.quant.ClipMode;
 import org.qatlas.stdlib.quant.FormatValue;
+import org.qatlas.stdlib.quant.Granularity;
+import org.qatlas.stdlib.quant.IntFormat;
 import org.qatlas.stdlib.quant.SchemeValue;
 
 class CheckpointTest {
     private static final ModelValue TINY = ModelValue.of(1L, 16L, 32L, 2L, 1L, 16L, 16L, null);
     private static final SyntheticLanguage DATA = SyntheticLanguage.generate(16, 100_000, 2, 1.0, 3, 0.05);
-    private static final FormatValue CLIPPED = FormatValue.integer(4L, 8L, null, null, null, true);
+    private static final FormatValue CLIPPED = new FormatValue(IntFormat.symmetric(4), Granularity.group(8), false, ClipMode.TENSOR);
     /** Half FP, half QAT with learned clipping, so the checkpoint crosses the phase switch. */
-    private static final SchemeValue SCHEME = SchemeValue.of(FormatValue.integer(4L, 8L, null, null, true, null), CLIPPED, null);
-    private static final Budget BUDGET = Budget.of(Map.of("tokens", 20L * 8 * 16, "batch", 8L, "lr", 1e-2, "qat_fraction", 0.5,
-            "eval_tokens", 256L));
+    private static final SchemeValue SCHEME = new SchemeValue(
+            new FormatValue(IntFormat.symmetric(4), Granularity.group(8), true, ClipMode.NONE), CLIPPED);
+    private static final Budget BUDGET = Budget.DEFAULT.with(20L * 8 * 16, 8, 1e-2).withQatFraction(0.5).withEvalTokens(256);
 
     @TempDir
     Path folder;

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.qatlas.stdlib.data.Corpus;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.quant.FormatValue;
+import org.qatlas.stdlib.quant.Granularity;
+import org.qatlas.stdlib.quant.IntFormat;
 import org.qatlas.stdlib.quant.SchemeValue;
 
 /**
@@ -32,12 +34,12 @@ class QatDirectionTest {
     void w4a4CostsLossAndTheFc2InputAtEightBitsRecoversSome() throws URISyntaxException {
         Path text = Path.of(QatDirectionTest.class.getResource("/corpus/qatlas-java.txt").toURI());
         Corpus data = Corpus.open(text, 0.05, 0);
-        Budget budget = Budget.of(Map.of("tokens", 300_000L, "batch", 16L, "lr", 3e-3, "qat_fraction", 0.05));
-        FormatValue int4 = FormatValue.integer(4L, 32L, null, null, null, null);
-        FormatValue int8PerToken = FormatValue.integer(8L, null, "token", null, null, null);
-        SchemeValue fp = SchemeValue.of(null, null, null);
-        SchemeValue w4a4 = SchemeValue.of(int4, int4, null);
-        SchemeValue fc2AtEight = SchemeValue.of(int4, int4, Map.of("*.fc2.input", int8PerToken));
+        Budget budget = Budget.DEFAULT.with(300_000L, 16, 3e-3).withQatFraction(0.05);
+        FormatValue int4 = new FormatValue(IntFormat.symmetric(4), Granularity.group(32));
+        FormatValue int8PerToken = new FormatValue(IntFormat.symmetric(8), Granularity.TOKEN);
+        SchemeValue fp = new SchemeValue(null, null);
+        SchemeValue w4a4 = new SchemeValue(int4, int4);
+        SchemeValue fc2AtEight = new SchemeValue(int4, int4, Map.of("*.fc2.input", int8PerToken));
 
         RunRecord full = Trainer.train(MODEL, fp, budget, data, 1, Monitor.NONE);
         RunRecord quantized = Trainer.train(MODEL, w4a4, budget, data, 1, Monitor.NONE);

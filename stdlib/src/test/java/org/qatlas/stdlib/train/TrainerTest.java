@@ -11,15 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.qatlas.stdlib.data.SyntheticLanguage;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.quant.FormatValue;
+import org.qatlas.stdlib.quant.Granularity;
+import org.qatlas.stdlib.quant.IntFormat;
 import org.qatlas.stdlib.quant.SchemeValue;
 
 class TrainerTest {
     private static final ModelValue TINY = ModelValue.of(1L, 16L, 32L, 2L, 1L, 16L, 16L, null);
     private static final SyntheticLanguage DATA = SyntheticLanguage.generate(16, 200_000, 2, 1.0, 3, 0.05);
-    private static final SchemeValue FP = SchemeValue.of(null, null, null);
+    private static final SchemeValue FP = new SchemeValue(null, null);
 
     private static Budget budget(long tokens, double lr) {
-        return Budget.of(Map.of("tokens", tokens, "batch", 8L, "lr", lr, "eval_tokens", 1024L));
+        return Budget.DEFAULT.with(tokens, 8, lr).withEvalTokens(1024);
     }
 
     @Test
@@ -46,8 +48,8 @@ class TrainerTest {
 
     @Test
     void quantizedRunsRecordQuantizationDiagnostics() {
-        FormatValue int4 = FormatValue.integer(4L, 8L, null, null, null, null);
-        SchemeValue w4a4 = SchemeValue.of(int4, int4, null);
+        FormatValue int4 = new FormatValue(IntFormat.symmetric(4), Granularity.group(8));
+        SchemeValue w4a4 = new SchemeValue(int4, int4);
         RunRecord run = Trainer.train(TINY, w4a4, budget(10 * 8 * 16, 1e-2), DATA, 2, Monitor.NONE);
         @SuppressWarnings("unchecked")
         Map<String, Object> kurtosis = (Map<String, Object>) run.diagnostics().get("kurtosis");

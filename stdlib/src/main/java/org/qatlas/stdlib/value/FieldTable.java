@@ -1,0 +1,261 @@
+package org.qatlas.stdlib.value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.qatlas.stdlib.text.NumberText;
+
+/**
+ * The fields of one kind of domain value, declared once: for each its name, its {@link Type}, its
+ * default, its checks (with the words of their errors) and how to read it from a value. From the
+ * table come the built-in's parameters and defaults ({@link #fields()}), the reading of a script's
+ * arguments ({@link #make}), the checks a value's constructor runs ({@link #check}), the fields a
+ * script reads ({@link #get}), {@code with} ({@link #with}) and the shortest call that makes a
+ * value ({@link #call}).
+ *
+ * <p>Arguments and fields are plain Java values, as {@link FieldValue} describes. A field left out
+ * or given as none takes its default; a field whose default is none may stay none.
+ *
+ * <pre>{@code
+ * static final Field<Cosine, Double> FLOOR = Field.of("floor", Type.NUMBER, 0.1, Cosine::floor)
+ *         .check(f -> f >= 0 && f <= 1, "must be a fraction between 0 and 1");
+ * static final FieldTable<Cosine> TABLE = new FieldTable<>("cosine", List.of(WARMUP, FLOOR),
+ *         v -> new Cosine(v.get(WARMUP), v.get(FLOOR)));
+ * }</pre>
+ *
+ * @param <T> the kind of value the table makes
+ */
+public final class FieldTable<T> {
+    /** How a script's value becomes a field's Java value, and back; the error names the field. */
+    public interface Type<V> {
+        /** The value as the field holds it; {@code owner} and {@code name} are for the error. */
+        V read(String owner, String name, Object value);
+
+        /** The value as scripts see it (a Long, a Double, a String, ...); by default itself. */
+        default Object show(V value) {
+            return value;
+        }
+
+        Type<Double> NUMBER = Fields::number;
+        Type<Long> WHOLE = Fields::wholeNumber;
+        Type<Boolean> BOOLEAN = Fields::bool;
+        Type<String> STRING = Fields::string;
+        /** A whole number from 1 up to the largest int, held as an int and shown as a Long. */
+        Type<Integer> POSITIVE_INT = new Type<>() {
+            @Override
+            public Integer read(String owner, String name, Object value) {
+                return Fields.positiveInt(owner, name, value);
+            }
+
+            @Override
+            public Object show(Integer value) {
+                return value.longValue();
+            }
+        };
+    }
+
+    /**
+     * One field: its name, type, default (null: none), whether the call must give it,
+     * checks, and how to read it from a value (null for a parameter that is no field of the
+     * result).
+     */
+    public record Field<T, V>(String name, Type<V> type, V fallback, boolean required, Function<T, V> getter,
+            List<Check<V>> checks) {
+        public static <T, V> Field<T, V> of(String name, Type<V> type, V fallback, Function<T, V> getter) {
+            return new Field<>(name, type, fallback, false, getter, List.of());
+        }
+
+        /** A field without a default: the call must give it. */
+        public static <T, V> Field<T, V> required(String name, Type<V> type, Function<T, V> getter) {
+            return new Field<>(name, type, null, true, getter, List.of());
+        }
+
+        /**
+         * This field with one more check: a value for which {@code ok} fails is refused with
+         * "owner: name mustBe, not value".
+         */
+        public Field<T, V> check(Predicate<V> ok, String mustBe) {
+            List<Check<V>> more = new ArrayList<>(checks);
+            more.add(new Check<>(ok, mustBe));
+            return new Field<>(name, type, fallback, required, getter, List.copyOf(more));
+        }
+
+        /** The value a script gave, read by the type; the default when it gave none. */
+        V read(String owner, Object value) {
+            return value == null && !required ? fallback : type.read(owner, name, value);
+        }
+
+        Object shown(T value) {
+            V v = getter.apply(value);
+            return v == null ? null : type.show(v);
+        }
+    }
+
+    /** A condition on a field's value, and what the error says the value must be. */
+    public record Check<V>(Predicate<V> ok, String mustBe) {
+    }
+
+    /** The values of the fields of one call, by field, as the factory receives them. */
+    public static final class Values {
+        private final Map<Field<?, ?>, Object> values = new LinkedHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        public <V> V get(Field<?, V> field) {
+            return (V) values.get(field);
+        }
+    }
+
+    private final String kind;
+    private final List<Field<T, ?>> fields;
+    private final Function<Values, T> factory;
+    private final Function<Values, String> owner;
+
+    /** A table whose errors begin with {@code kind}: "budget: lr must be ...". */
+    public FieldTable(String kind, List<Field<T, ?>> fields, Function<Values, T> factory) {
+        this(kind, fields, factory, values -> kind);
+    }
+
+    /**
+     * A table whose errors begin with what {@code owner} makes of the fields read so far, such as
+     * "int(4)" once int's bits are read.
+     */
+    public FieldTable(String kind, List<Field<T, ?>> fields, Function<Values, T> factory, Function<Values, String> owner) {
+        this.kind = kind;
+        this.fields = List.copyOf(fields);
+        this.factory = factory;
+        this.owner = owner;
+    }
+
+    /** What scripts call the values of this table, and the name of its built-in. */
+    public String kind() {
+        return kind;
+    }
+
+    public List<Field<T, ?>> fields() {
+        return fields;
+    }
+
+    /** The names of the fields a value shows, in order. */
+    public List<String> names() {
+        return fields.stream().filter(f -> f.getter() != null).map(Field::name).toList();
+    }
+
+    /** The default of a field as scripts see it; null for none. */
+    public static Object shownDefault(Field<?, ?> field) {
+        return showUnchecked(field, field.fallback());
+    }
+
+    /**
+     * A value from named arguments (a missing or none one takes its default), each read by its
+     * type in the table's order; the factory makes the value, whose constructor checks it.
+     */
+    public T make(Map<String, Object> arguments) {
+        Fields.checkNames(kind, arguments, fields.stream().map(Field::name).toList());
+        Values values = new Values();
+        for (Field<T, ?> field : fields) {
+            values.values.put(field, field.read(owner.apply(values), arguments.get(field.name())));
+        }
+        return factory.apply(values);
+    }
+
+    /**
+     * Runs the checks of every field on {@code value}: what a value's constructor calls, so that
+     * a value is checked once, where it is made, whether a script or Java makes it.
+     */
+    public void check(T value) {
+        Values values = new Values();
+        for (Field<T, ?> field : fields) {
+            if (field.getter() != null) {
+                values.values.put(field, field.getter().apply(value));
+            }
+        }
+        String who = owner.apply(values);
+        for (Field<T, ?> field : fields) {
+            requireValid(field, who, values);
+        }
+    }
+
+    private static <T, V> void requireValid(Field<T, V> field, String who, Values values) {
+        V value = values.get(field);
+        for (Check<V> check : field.checks()) {
+            if (value != null && !check.ok().test(value)) {
+                throw new IllegalArgumentException(who + ": " + field.name() + " " + check.mustBe() + ", not "
+                        + show(field.type().show(value)));
+            }
+        }
+    }
+
+    /** The field {@code name} of {@code value} as scripts see it. */
+    public Object get(T value, String name) {
+        for (Field<T, ?> field : fields) {
+            if (field.name().equals(name) && field.getter() != null) {
+                return field.shown(value);
+            }
+        }
+        throw new IllegalArgumentException(kind + " has no field '" + name + "'");
+    }
+
+    /** All fields of {@code value} as scripts see them, in order. */
+    public Map<String, Object> fieldsOf(T value) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (Field<T, ?> field : fields) {
+            if (field.getter() != null) {
+                shown.put(field.name(), field.shown(value));
+            }
+        }
+        return shown;
+    }
+
+    /** A copy of {@code value} with some fields replaced, checked as a call would be. */
+    public T with(T value, Map<String, Object> changes) {
+        Fields.checkNames(kind, changes, names());
+        Map<String, Object> merged = fieldsOf(value);
+        merged.putAll(changes);
+        return make(merged);
+    }
+
+    /**
+     * The shortest call that makes {@code value}: required fields by position, then the others
+     * that differ from their defaults by name: {@code int(4, group: 32)}.
+     */
+    public String call(T value) {
+        List<String> parts = new ArrayList<>();
+        for (Field<T, ?> field : fields) {
+            Object shown = field.shown(value);
+            if (field.required()) {
+                parts.add(show(shown));
+            } else if (!java.util.Objects.equals(shown, shownDefault(field))) {
+                parts.add(field.name() + ": " + show(shown));
+            }
+        }
+        return kind + "(" + String.join(", ", parts) + ")";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Object showUnchecked(Field<?, V> field, Object value) {
+        return value == null ? null : field.type().show((V) value);
+    }
+
+    /** A field's value as a script writes it: 1, not 1.0; strings in quotes; none. */
+    static String show(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        if (value instanceof Long l) {
+            return NumberText.format(l);
+        }
+        if (value instanceof Double d) {
+            return NumberText.format(d);
+        }
+        if (value instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (value instanceof FieldValue v && v.written() != null) {
+            return v.written();
+        }
+        return String.valueOf(value);
+    }
+}
