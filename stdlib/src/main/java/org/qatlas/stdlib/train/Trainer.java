@@ -61,6 +61,7 @@ public final class Trainer {
             throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
                     + config.vocab());
         }
+        RunLimits.check(modelValue, budget);
         Map<String, Object> described = describe(modelValue, scheme, budget, data, seed);
         String runId = runId(described);
         RunRecord stored = store.find(runId, described);
