@@ -68,6 +68,8 @@ public final class Trainer {
         if (stored != null) {
             return stored;
         }
+        MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), scheme.scheme(),
+                scheme.quantizes() && budget.qatFraction() > 0), modelValue.written() + " with batch " + budget.batch());
         RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint, checkpointEvery).run();
         store.put(record);
         return record;
