@@ -2,6 +2,7 @@ package org.qatlas.stdlib.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qatlas.stdlib.text.NumberText;
 import org.qatlas.stdlib.value.FieldMap;
 import org.qatlas.stdlib.value.Fields;
 
@@ -51,7 +52,7 @@ public sealed interface Schedule extends FieldMap {
     /** The peak rate throughout. */
     record Constant(double warmup) implements Schedule {
         public Constant {
-            checkFraction("warmup", warmup);
+            checkFraction("constant", "warmup", warmup);
         }
 
         @Override
@@ -78,8 +79,8 @@ public sealed interface Schedule extends FieldMap {
     /** Warm-up, then a half cosine from the peak down to {@code floor} times the peak. */
     record Cosine(double warmup, double floor) implements Schedule {
         public Cosine {
-            checkFraction("warmup", warmup);
-            checkFraction("floor", floor);
+            checkFraction("cosine", "warmup", warmup);
+            checkFraction("cosine", "floor", floor);
         }
 
         @Override
@@ -117,11 +118,11 @@ public sealed interface Schedule extends FieldMap {
      */
     record Wsd(double warmup, double cooldown, double floor, boolean cosineDecay) implements Schedule {
         public Wsd {
-            checkFraction("warmup", warmup);
-            checkFraction("cooldown", cooldown);
-            checkFraction("floor", floor);
+            checkFraction("wsd", "warmup", warmup);
+            checkFraction("wsd", "cooldown", cooldown);
+            checkFraction("wsd", "floor", floor);
             if (warmup + cooldown > 1) {
-                throw new IllegalArgumentException("wsd: warmup + cooldown must not exceed 1, got " + (warmup + cooldown));
+                throw new IllegalArgumentException("wsd: warmup + cooldown must not exceed 1, got " + NumberText.format(warmup + cooldown));
             }
         }
 
@@ -158,9 +159,9 @@ public sealed interface Schedule extends FieldMap {
         }
     }
 
-    private static void checkFraction(String name, double value) {
+    private static void checkFraction(String kind, String name, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be a fraction between 0 and 1, not " + value);
+            throw new IllegalArgumentException(kind + ": " + name + " must be a fraction between 0 and 1, not " + NumberText.format(value));
         }
     }
 }
