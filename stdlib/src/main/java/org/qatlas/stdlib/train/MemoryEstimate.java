@@ -76,6 +76,11 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
      * pass mask and the parameter term, forward and backward together.
      */
     private static final int GENERAL_QUANTIZER_COPIES = 12;
+    /**
+     * Overrides are resolved for at most this many layers and their mean stands for the rest:
+     * resolving each of a billion layers would take longer than the refusal is worth.
+     */
+    private static final int RESOLVED_LAYERS = 1024;
     /** The diagnostic pass reads at most this many windows (Trainer's diagnostics). */
     private static final int DIAGNOSTIC_BATCH = 8;
     /** Per value the diagnostics analyse: the kept float32 input and about five float64 copies. */
@@ -140,7 +145,8 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
         double[] weights = {d * d, d * kv, d * kv, d * d, 2 * d * f, f * d};
         double[] inputs = {rows * d, rows * d, rows * d, rows * d, rows * d, rows * f};
         double total = 0;
-        for (int layer = 0; layer < c.layers(); layer++) {
+        int resolved = Math.min(c.layers(), RESOLVED_LAYERS);
+        for (int layer = 0; layer < resolved; layer++) {
             for (int i = 0; i < names.length; i++) {
                 String name = "layers." + layer + "." + names[i];
                 QuantSpec weight = scheme.resolve(name, Role.WEIGHT);
@@ -157,7 +163,7 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
                 return total * c.layers(); // every layer alike: no need to resolve them all
             }
         }
-        return total;
+        return total / resolved * c.layers();
     }
 
     /** Whether no override can single out a layer: then every layer quantizes as the first. */

@@ -49,6 +49,16 @@ class MemoryEstimateTest {
     }
 
     @Test
+    void overridesAreResolvedOnTheFirstLayersOfAVeryDeepModel() {
+        LlamaConfig deep = new LlamaConfig(Integer.MAX_VALUE, 16, 32, 2, 1, 16, 16, false);
+        Scheme everyFc2 = Scheme.parse("int4/g8", "int4/g8").overrideBits("*.fc2.input", 8);
+        Scheme plain = Scheme.parse("int4/g8", "int4/g8");
+        // The same quantizers in every layer: the mean of the first layers is any layer's share.
+        double expected = MemoryEstimate.of(deep, BATCH, 10, plain, true).stepBytes();
+        assertEquals(expected, MemoryEstimate.of(deep, BATCH, 10, everyFc2, true).stepBytes(), 1e-12 * expected);
+    }
+
+    @Test
     void theHeapHoldsTheKernelsArraysAndTheLossHistory() {
         MemoryEstimate few = MemoryEstimate.of(SMALL, BATCH, 10, Scheme.FULL_PRECISION, false);
         MemoryEstimate many = MemoryEstimate.of(SMALL, BATCH, 1_000_010, Scheme.FULL_PRECISION, false);
