@@ -53,9 +53,14 @@ public record MemoryCheck(long heapBytes, long processBytes, long machineBytes) 
                     + " of memory this machine has; train a smaller model, or a smaller batch or seq");
         }
         if (estimate.totalBytes() > processBytes) {
+            // By default the limit is 4 × -Xmx, so a larger heap raises it; one set lower than that was set on purpose.
+            boolean setLower = processBytes < 4.0 * heapBytes * 0.99;
+            String raise = setLower ? "raise it, e.g. QAT_JAVA_OPTS=-Dorg.bytedeco.javacpp.maxPhysicalBytes="
+                    + heapToAsk(estimate.totalBytes()) : "give the JVM a larger heap, e.g. QAT_JAVA_OPTS=-Xmx"
+                    + heapToAsk(Math.max(estimate.totalBytes() / 4, estimate.heapBytes()));
             throw new IllegalArgumentException(needs + ", more than the " + gigabytes(processBytes)
-                    + " this process may use (JavaCPP's maxPhysicalBytes, 4 × the Java heap unless set); give the JVM a larger heap, e.g. "
-                    + "QAT_JAVA_OPTS=-Xmx" + heapToAsk(Math.max(estimate.totalBytes() / 4, estimate.heapBytes())) + ", or train a smaller model or batch");
+                    + " this process may use (JavaCPP's maxPhysicalBytes, 4 × the Java heap unless set); " + raise
+                    + ", or train a smaller model or batch");
         }
         if (estimate.heapBytes() > heapBytes) {
             throw new IllegalArgumentException(needs + ", more Java heap than the " + gigabytes(heapBytes)
@@ -69,10 +74,13 @@ public record MemoryCheck(long heapBytes, long processBytes, long machineBytes) 
         return Math.max(1, (long) Math.ceil(bytes * 1.25 / (1L << 30))) + "g";
     }
 
-    /** Bytes as "12.3 GB" (three significant digits; "TB" from a thousand GB on). */
+    /** Bytes as "12.3 GB": three significant digits, "MB" below a gigabyte and "TB" from a thousand on. */
     static String gigabytes(double bytes) {
         if (bytes >= 1000 * GB) {
             return String.format(Locale.ROOT, "%,.0f TB", bytes / (1000 * GB));
+        }
+        if (bytes < GB) {
+            return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
         }
         double gb = bytes / GB;
         return String.format(Locale.ROOT, gb >= 100 ? "%.0f GB" : gb >= 10 ? "%.1f GB" : "%.2f GB", gb);

@@ -112,10 +112,20 @@ class MemoryEstimateTest {
     }
 
     @Test
+    void aRunBeyondAJavaCppLimitSetBelowTheDefaultAsksToRaiseIt() {
+        MemoryCheck limits = new MemoryCheck((long) 1e9, (long) 0.7e9, (long) 64e9);
+        assertEquals("train: m needs about 810 MB of memory (580 MB native: 10 MB of parameters, gradients and AdamW moments, "
+                + "570 MB of activations and temporaries; 230 MB of Java heap), more than the 700 MB this process may use "
+                + "(JavaCPP's maxPhysicalBytes, 4 × the Java heap unless set); raise it, e.g. "
+                + "QAT_JAVA_OPTS=-Dorg.bytedeco.javacpp.maxPhysicalBytes=1g, or train a smaller model or batch",
+                refusal(limits, new MemoryEstimate(10e6, 370e6, 200e6, 230e6)));
+    }
+
+    @Test
     void aRunBeyondTheMachineAsksForASmallerModel() {
         MemoryCheck limits = new MemoryCheck((long) 64e9, (long) 256e9, (long) 32e9);
         assertEquals("train: m needs about 1,500 TB of memory (1,500 TB native: 1,000 TB of parameters, gradients and "
-                + "AdamW moments, 500 TB of activations and temporaries; 0.10 GB of Java heap), more than the 32.0 GB of "
+                + "AdamW moments, 500 TB of activations and temporaries; 100 MB of Java heap), more than the 32.0 GB of "
                 + "memory this machine has; train a smaller model, or a smaller batch or seq",
                 refusal(limits, new MemoryEstimate(1e15, 4e14, 1e14, 1e8)));
     }
