@@ -39,8 +39,9 @@ import org.qatlas.launcher.ErrorReport;
  * ClassCastException, NegativeArraySizeException, ...), a Java stack overflow or an error
  * without a location is a bug; the programs that caused them are listed in the failure.
  *
- * <p>Two sources of programs: {@link FuzzProgramGenerator} writes well-formed programs, and
- * {@link FuzzMutator} breaks the golden scripts. The seeds are fixed, so every run tries the
+ * <p>Three sources of programs: {@link FuzzProgramGenerator} writes well-formed programs,
+ * {@link FuzzMutator} breaks the golden scripts, and {@link FuzzDomainGenerator} calls the
+ * domain built-ins (models, schemes, budgets, data, training at tiny sizes) with odd arguments. The seeds are fixed, so every run tries the
  * same programs and a failure can be reproduced by running the test again. For a longer hunt,
  * {@code -Dfuzz.seed=N} tries other programs and {@code -Dfuzz.scale=K} K times as many:
  * {@code mvn -o -pl interpreter test -Dtest=FuzzTest -Dfuzz.seed=7 -Dfuzz.scale=20}.
@@ -54,6 +55,8 @@ class FuzzTest {
     private static final int GENERATED_PROGRAMS = 700 * SCALE;
     private static final int DEEPLY_NESTED_PROGRAMS = 24 * SCALE;
     private static final int MUTATIONS_PER_GOLDEN_SCRIPT = 9 * SCALE;
+    private static final long DOMAIN_SEED = GENERATOR_SEED + 2;
+    private static final int DOMAIN_PROGRAMS = 300 * SCALE;
 
     /** How long one program may run before the guard cancels it. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
@@ -123,6 +126,18 @@ class FuzzTest {
                 // The real path, so that imports of the golden lib/ modules still resolve.
                 campaign.run(GoldenTest.name(script) + "#" + i, List.of(mutator.mutate(original)), script);
             }
+        }
+        campaign.check();
+    }
+
+    /** Models, schemes, budgets and data with odd arguments, trained at tiny sizes. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void domainBuiltinsEndInAValueOrAGuestError() {
+        FuzzDomainGenerator generator = new FuzzDomainGenerator(new Random(DOMAIN_SEED));
+        Campaign campaign = new Campaign("domain built-in calls");
+        for (int i = 0; i < DOMAIN_PROGRAMS; i++) {
+            campaign.run("domain-" + i + ".qat", List.of(generator.program()), null);
         }
         campaign.check();
     }

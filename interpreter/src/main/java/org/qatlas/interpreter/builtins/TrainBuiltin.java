@@ -55,6 +55,11 @@ public abstract class TrainBuiltin extends BuiltinNode {
             throw new QatException(e.getMessage(), this);
         } catch (FileAccessRefused e) {
             throw new QatException("train: " + e.getMessage(), this);
+        } catch (OutOfMemoryError e) {
+            // What the estimate let through did not fit after all; the run's arrays are garbage now.
+            throw new QatException("train: out of memory while training " + m.written() + " with batch " + b.batch()
+                    + " (" + e.getMessage() + "); give the JVM more memory (QAT_JAVA_OPTS=-Xmx...) or train a smaller model or batch",
+                    this);
         }
     }
 

@@ -57,7 +57,7 @@ public final class SyntheticLanguage extends SplitTokenData {
             throw new IllegalArgumentException("synthetic: vocab must be between 4 and 256, not " + vocab);
         }
         if (tokens < 1024 || tokens > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("synthetic: tokens must be between 1K and 2.1B, not " + tokens);
+            throw new IllegalArgumentException("synthetic: tokens must be between 1024 and " + Integer.MAX_VALUE + ", not " + tokens);
         }
         if (order < 1 || order > 8) {
             throw new IllegalArgumentException("synthetic: order must be between 1 and 8, not " + order);
@@ -102,12 +102,21 @@ public final class SyntheticLanguage extends SplitTokenData {
 
     /** {@code synthetic(...)} from a script's arguments in the order of {@link #SETTINGS}; null is the default. */
     public static SyntheticLanguage of(Object vocab, Object tokens, Object order, Object zipf, Object seed, Object holdout) {
-        return generate(vocab == null ? 64 : (int) Fields.wholeNumber("synthetic", "vocab", vocab),
+        return generate(vocab == null ? 64 : small("vocab", vocab, 4, 256),
                 tokens == null ? 5_000_000 : Fields.wholeNumber("synthetic", "tokens", tokens),
-                order == null ? 4 : (int) Fields.wholeNumber("synthetic", "order", order),
+                order == null ? 4 : small("order", order, 1, 8),
                 zipf == null ? 1.0 : Fields.number("synthetic", "zipf", zipf),
                 seed == null ? 0 : Fields.wholeNumber("synthetic", "seed", seed),
                 holdout == null ? 0.05 : Fields.number("synthetic", "holdout", holdout));
+    }
+
+    /** A whole number from min to max, checked before it is narrowed to an int (2^32 + 16 is not 16). */
+    private static int small(String name, Object value, int min, int max) {
+        long n = Fields.wholeNumber("synthetic", name, value);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("synthetic: " + name + " must be between " + min + " and " + max + ", not " + n);
+        }
+        return (int) n;
     }
 
     @Override

@@ -42,6 +42,26 @@ public record LlamaConfig(int layers, int hidden, int ffn, int heads, int kvHead
             throw new IllegalArgumentException("head dimension hidden/heads = " + hidden / heads
                     + " must be even: rotary embeddings rotate pairs of coordinates");
         }
+        if (!countsFit(layers, hidden, ffn, kvHeads * (hidden / heads), vocab)) {
+            throw new IllegalArgumentException("a shape of " + layers + " layers, hidden " + hidden + ", ffn " + ffn
+                    + " and vocab " + vocab + " has more parameters than a 64-bit count holds");
+        }
+    }
+
+    /**
+     * Whether the parameter count of this shape fits in a long; then so does every partial
+     * count below, which are computed in plain long arithmetic.
+     */
+    private static boolean countsFit(long layers, long d, long ffn, long kvDim, long vocab) {
+        try {
+            long attention = Math.addExact(Math.multiplyExact(2 * d, d), Math.multiplyExact(2 * d, kvDim));
+            long perLayer = Math.addExact(Math.addExact(attention, Math.multiplyExact(3 * d, ffn)), 2 * d);
+            long all = Math.addExact(Math.multiplyExact(layers, perLayer), d);
+            Math.addExact(all, Math.multiplyExact(2 * vocab, d));
+            return true;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
     }
 
     /** Byte vocabulary, untied head. */

@@ -43,8 +43,13 @@ public record ModelValue(LlamaConfig config) implements FieldValue {
 
     /** Llama's SwiGLU width: 8/3 of hidden, rounded up to a multiple of 8. */
     static int defaultFfn(int hidden) {
-        int raw = (int) Math.ceil(8.0 * hidden / 3);
-        return (raw + 7) / 8 * 8;
+        long raw = (long) Math.ceil(8.0 * hidden / 3);
+        long ffn = (raw + 7) / 8 * 8;
+        if (ffn > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("llama: ffn defaults to 8/3 of hidden, " + ffn + " for hidden " + hidden
+                    + ", more than the largest width " + Integer.MAX_VALUE + "; give ffn");
+        }
+        return (int) ffn;
     }
 
     @Override

@@ -57,12 +57,15 @@ public final class Trainer {
             throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
                     + config.vocab());
         }
+        RunLimits.check(modelValue, budget);
         Map<String, Object> described = describe(modelValue, scheme, budget, data, seed);
         String runId = runId(described);
         RunRecord stored = store.find(runId, described, monitor::warning);
         if (stored != null) {
             return stored;
         }
+        MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), scheme.scheme(),
+                scheme.quantizes() && budget.qatFraction() > 0), modelValue.written() + " with batch " + budget.batch());
         RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint).run();
         try {
             store.put(record);

@@ -1,7 +1,9 @@
 package org.qatlas.stdlib.value;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.qatlas.stdlib.text.NumberText;
 import org.qatlas.stdlib.text.Suggestions;
 
 /** Checks and conversions for the fields of domain values, with messages fit for users. */
@@ -74,7 +76,23 @@ public final class Fields {
         throw new IllegalArgumentException(owner + ": " + name + " must be a string, not " + show(value));
     }
 
-    private static String show(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    /** A value as scripts write it (1e30, nan, [1, 2], { a: 1 }, int(4)), not as Java prints it (1.0E30, NaN, {a=1}). */
+    static String show(Object value) {
+        return switch (value) {
+            case null -> "none";
+            case String s -> "\"" + s + "\"";
+            case Double d -> NumberText.format(d);
+            case Long l -> NumberText.format(l);
+            case FieldValue field -> field.written() != null ? field.written() : "a " + field.kind();
+            case List<?> list -> "[" + String.join(", ", list.stream().map(Fields::show).toList()) + "]";
+            case Map<?, ?> map when map.isEmpty() -> "{}";
+            case Map<?, ?> map -> "{ " + String.join(", ", map.entrySet().stream()
+                    .map(e -> key(String.valueOf(e.getKey())) + ": " + show(e.getValue())).toList()) + " }";
+            default -> String.valueOf(value);
+        };
+    }
+
+    private static String key(String name) {
+        return name.matches("[A-Za-z_][A-Za-z_0-9]*") ? name : "\"" + name + "\"";
     }
 }

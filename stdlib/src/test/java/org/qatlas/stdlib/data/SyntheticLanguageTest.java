@@ -102,5 +102,16 @@ class SyntheticLanguageTest {
         assertEquals("synthetic: vocab must be between 4 and 256, not 300", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SyntheticLanguage.generate(64, 10_000, 0, 1.0, 1, 0.05));
         assertThrows(IllegalArgumentException.class, () -> SyntheticLanguage.generate(64, 10_000, 3, 1.0, 1, 0.9));
+        assertEquals("synthetic: tokens must be between 1024 and 2147483647, not 1000", assertThrows(IllegalArgumentException.class,
+                () -> SyntheticLanguage.generate(64, 1000, 3, 1.0, 1, 0.05)).getMessage());
+    }
+
+    @Test
+    void settingsBeyondAnIntAreRefusedNotWrappedAround() {
+        long wrapsTo16 = (1L << 32) + 16;
+        assertEquals("synthetic: vocab must be between 4 and 256, not 4294967312", assertThrows(IllegalArgumentException.class,
+                () -> SyntheticLanguage.of(wrapsTo16, 2000L, null, null, null, null)).getMessage());
+        assertEquals("synthetic: order must be between 1 and 8, not 4294967298", assertThrows(IllegalArgumentException.class,
+                () -> SyntheticLanguage.of(16L, 2000L, (1L << 32) + 2, null, null, null)).getMessage());
     }
 }

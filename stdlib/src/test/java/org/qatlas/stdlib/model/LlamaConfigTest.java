@@ -68,6 +68,24 @@ class LlamaConfigTest {
         assertMessage("vocab must be positive, not -1", () -> new LlamaConfig(1, 16, 8, 4, 2, 8, -1, true));
     }
 
+    @Test
+    void rejectsShapesWhoseParameterCountOverflowsALong() {
+        int big = Integer.MAX_VALUE - 1; // even, so that one head of that width is allowed
+        assertMessage("a shape of 2 layers, hidden 2147483646, ffn 2147483646 and vocab 256 has more parameters than a "
+                + "64-bit count holds", () -> LlamaConfig.of(2, big, big, 1, 1, 8));
+        LlamaConfig largest = LlamaConfig.of(1, 1 << 30, 2, 1 << 28, 1 << 28, 8); // about 2^62 parameters: counted exactly
+        assertEquals(2L * (1L << 60) + 2L * (1L << 30) * (1L << 30) + 3L * (1L << 31) + 2L * (1L << 30) + (1L << 30),
+                largest.nonEmbeddingParams());
+    }
+
+    @Test
+    void aDefaultFfnBeyondAnIntIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelValue.of(1L, 1_000_000_000L, null, 1L, null, null, null, null));
+        assertEquals("llama: ffn defaults to 8/3 of hidden, 2666666672 for hidden 1000000000, more than the largest width "
+                + "2147483647; give ffn", e.getMessage());
+    }
+
     private static void assertMessage(String start, org.junit.jupiter.api.function.Executable action) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
         assertTrue(e.getMessage().startsWith(start), e.getMessage());

@@ -72,7 +72,7 @@ class SchemeValueTest {
     void mistakesAreExplained() {
         assertEquals("int(4): give group or per, not both", message(() -> integer("bits", 4L, "group", 32L, "per", "token")));
         assertEquals("int(9): bits must be between 2 and 8", message(() -> integer("bits", 9L)));
-        assertEquals("int: bits must be a whole number, not null", message(() -> integer()));
+        assertEquals("int: bits must be a whole number, not none", message(() -> integer()));
         assertEquals("quant: the override '*.fc2' must end in .weight or .input to say which tensor it quantizes",
                 message(() -> new SchemeValue(null, null, Map.of("*.fc2", INT4_G32))));
         assertThrows(IllegalArgumentException.class, () -> new SchemeValue(INT8_TOKEN, null));

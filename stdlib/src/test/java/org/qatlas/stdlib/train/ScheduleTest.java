@@ -51,5 +51,9 @@ class ScheduleTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Schedule.Wsd(0.5, 0.6, 0, false));
         assertEquals("wsd: warmup + cooldown must not exceed 1, got 1.1", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Schedule.Cosine(-0.1, 0));
+        assertEquals("cosine: floor must be a fraction between 0 and 1, not 9.223372036854776e18",
+                assertThrows(IllegalArgumentException.class, () -> new Schedule.Cosine(0, 0x1p63)).getMessage());
+        assertEquals("wsd: cooldown must be a fraction between 0 and 1, not nan",
+                assertThrows(IllegalArgumentException.class, () -> new Schedule.Wsd(0, Double.NaN, 0, false)).getMessage());
     }
 }
