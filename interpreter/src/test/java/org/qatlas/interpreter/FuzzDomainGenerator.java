@@ -16,10 +16,8 @@ import java.util.Random;
  * tokens; every boundary value is either refused or so large that the run's limits refuse it
  * before anything is allocated. So a program that trains takes a fraction of a second.
  *
- * <p>Left out for now, because they are known to be handled elsewhere: a group of 0 and bit
- * widths or groups beyond an int in {@code int(...)} and {@code fp4(...)}; boundary values of
- * {@code eval_tokens}; {@code corpus(...)} of anything but a missing path or a small folder;
- * {@code train(...)}'s checkpoint and {@code every}.
+ * <p>Files are left to the tests of the sandbox and the store: {@code corpus(...)} reads only a
+ * missing path, an empty one or a small folder, and checkpoints are written nowhere.
  */
 final class FuzzDomainGenerator {
     /** Boundary values for any argument: each is wrong, or a size far too large to train. */
@@ -36,9 +34,17 @@ final class FuzzDomainGenerator {
     private static final String[] TOKEN_EDGES = {
         "0", "-1", "0.5", "1e30", "(0 / 0)", "(1 / 0)", "2 ^ 62", "2 ^ 63", "9223372036854775807", "1T", "\"4\"", "none", "[4]",
     };
-    /** Boundary values of a bit width or a group size: as EDGES, without what is checked elsewhere for now. */
+    /** Boundary values of a bit width or a group size. */
     private static final String[] FORMAT_EDGES = {
-        "-1", "0.5", "1e30", "(0 / 0)", "(1 / 0)", "\"4\"", "none", "[4]", "{}", "true", "1", "3", "9", "64",
+        "0", "-1", "0.5", "1e30", "(0 / 0)", "(1 / 0)", "2 ^ 31", "2 ^ 32 + 4", "2 ^ 63", "\"4\"", "none", "[4]", "{}",
+        "true", "1", "3", "9", "64",
+    };
+    /**
+     * Boundary values of eval_tokens: as EDGES, without the ones from 2^31 to 2^62, which are
+     * refused only as more windows than a run reads after an evaluation of many minutes starts.
+     */
+    private static final String[] EVAL_EDGES = {
+        "0", "-1", "0.5", "1e30", "(0 / 0)", "(1 / 0)", "2 ^ 63", "9223372036854775807", "\"4\"", "none", "[4]", "1",
     };
 
     private final Random random;
@@ -71,7 +77,10 @@ final class FuzzDomainGenerator {
             // Now and then the arguments in the wrong places.
             String order = edge() ? pick("s, m, b", "m, b, s", "m, s, d") : "m, s, b";
             out.append("r = train(").append(order).append(changed).append(", d")
-                    .append(random.nextInt(4) == 0 ? ", seed: " + value(List.of("1", "7")) : "").append(")\n");
+                    .append(random.nextInt(4) == 0 ? ", seed: " + value(List.of("1", "7")) : "")
+                    // A bad interval is refused before the checkpoint's path is touched.
+                    .append(edge() ? ", checkpoint: \"never/written.ckpt\", every: " + pick("0", "-5", "0.5", "\"x\"") : "")
+                    .append(")\n");
             out.append(pick("print(r.loss > 0, r.steps, r.tokens)", "print(len(r.curve), r.curve[-1].phase)",
                     "print(keys(r.diagnostics))", "print(r.config.model)")).append('\n');
         }
@@ -176,7 +185,7 @@ final class FuzzDomainGenerator {
         optional(arguments, "eps", List.of("1e-8", "1e-6"));
         optional(arguments, "weight_decay", List.of("0", "0.1"));
         optional(arguments, "grad_clip", List.of("0", "1"));
-        arguments.add("eval_tokens: " + pick("16", "32", "64"));
+        arguments.add("eval_tokens: " + (edge() ? pick(EVAL_EDGES) : pick("16", "32", "64")));
         return "budget(" + String.join(", ", arguments) + ")";
     }
 
@@ -200,7 +209,8 @@ final class FuzzDomainGenerator {
             return pick(EDGES);
         }
         if (random.nextInt(8) == 0) {
-            return "corpus(" + pick("\"no/such/folder\"", "\"src/test/resources/golden/values\"") + ")";
+            return "corpus(" + pick("\"no/such/folder\"", "\"\"", "\"src/test/resources/golden/values\"")
+                    + (edge() ? ", holdout: " + pick(EDGES) : "") + ")";
         }
         List<String> arguments = new ArrayList<>();
         arguments.add("vocab: " + value(List.of("16", "4", "8")));

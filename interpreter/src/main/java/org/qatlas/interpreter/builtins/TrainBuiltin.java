@@ -89,6 +89,11 @@ public abstract class TrainBuiltin extends BuiltinNode {
             }
 
             @Override
+            public void poll() {
+                TruffleSafepoint.poll(TrainBuiltin.this);
+            }
+
+            @Override
             public void warning(String message) {
                 if (terminal) {
                     err.print("\r\033[K"); // below the progress line, not on top of it

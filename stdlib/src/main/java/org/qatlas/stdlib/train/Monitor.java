@@ -12,6 +12,10 @@ public interface Monitor {
     default void step(long step, long steps, long tokens, double loss, double tokensPerSecond) {
     }
 
+    /** Called between the batches of work that is not a step (the held-out evaluation); may throw to stop the run. */
+    default void poll() {
+    }
+
     /**
      * Something the user should know that does not stop the run: a checkpoint or a store
      * that cannot be written. Printed on standard error unless the monitor shows it elsewhere.

@@ -16,7 +16,9 @@ import org.qatlas.stdlib.text.NumberText;
  *       tensor may have more than {@link #MAX_ARRAY} values;</li>
  *   <li>the loss history is one array of the steps, so no more steps than that;</li>
  *   <li>the budget must pay for at least one step of batch × seq tokens (rounding it up to one
- *       step would train and report tokens the budget never gave).</li>
+ *       step would train and report tokens the budget never gave);</li>
+ *   <li>the held-out evaluation reads no more windows than a run has steps: more would run for
+ *       days at any size.</li>
  * </ul>
  */
 public final class RunLimits {
@@ -47,6 +49,12 @@ public final class RunLimits {
             throw new IllegalArgumentException("train: a budget of " + tokens(budget.tokens()) + " is " + grouped(steps)
                     + " steps of " + budget.batch() + " × " + config.seq() + " = " + grouped(stepTokens)
                     + " tokens, more than the " + grouped(MAX_ARRAY) + " steps one run can record; give fewer tokens or a larger batch");
+        }
+        long windows = budget.evalTokens() / config.seq();
+        if (windows > MAX_ARRAY) {
+            throw new IllegalArgumentException("train: eval_tokens of " + grouped(budget.evalTokens()) + " is " + grouped(windows)
+                    + " held-out windows of " + config.seq() + " tokens, more than the " + grouped(MAX_ARRAY)
+                    + " one evaluation reads; give fewer eval_tokens");
         }
     }
 

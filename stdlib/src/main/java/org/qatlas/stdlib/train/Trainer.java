@@ -323,6 +323,7 @@ public final class Trainer {
             while (done < windowsWanted) {
                 int count = (int) Math.min(budget.batch(), windowsWanted - done);
                 int[][] windows = new int[count][seq + 1];
+                monitor.poll();
                 data.sample(held, true, windows);
                 total += model.forwardLoss(windows) * count;
                 done += count;

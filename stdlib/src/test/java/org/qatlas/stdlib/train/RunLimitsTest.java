@@ -65,4 +65,12 @@ class RunLimitsTest {
         assertDoesNotThrow(() -> RunLimits.check(SMALL, budget(RunLimits.MAX_ARRAY * 128, 8)));
         assertThrows(IllegalArgumentException.class, () -> RunLimits.check(SMALL, budget((RunLimits.MAX_ARRAY + 1) * 128, 8)));
     }
+
+    @Test
+    void moreHeldOutWindowsThanAnyRunReadsAreRefused() {
+        Budget evalForever = budget(1024, 16).withEvalTokens(1L << 62);
+        assertEquals("train: eval_tokens of 4,611,686,018,427,387,904 is 288,230,376,151,711,744 held-out windows of 16 tokens, more than the "
+                + "2,147,483,639 one evaluation reads; give fewer eval_tokens", refusal(SMALL, evalForever));
+        assertDoesNotThrow(() -> RunLimits.check(SMALL, budget(1024, 16).withEvalTokens(RunLimits.MAX_ARRAY * 16)));
+    }
 }
