@@ -58,7 +58,7 @@ public final class Corpus extends SplitTokenData {
             throw new IllegalArgumentException("corpus: the path is empty; name a text file or a folder of them");
         }
         if (!(holdout >= 0 && holdout <= 0.5)) {
-            throw new IllegalArgumentException("corpus: holdout must be between 0 and 0.5, not " + holdout);
+            throw new IllegalArgumentException("corpus: holdout must be between 0 and 0.5, not " + NumberText.format(holdout));
         }
         if (!files.exists(path)) {
             throw new IllegalArgumentException("corpus: no such file or folder: " + path);

@@ -63,10 +63,10 @@ public final class SyntheticLanguage extends SplitTokenData {
             throw new IllegalArgumentException("synthetic: order must be between 1 and 8, not " + order);
         }
         if (!(zipf >= 0 && zipf <= 4)) {
-            throw new IllegalArgumentException("synthetic: zipf must be between 0 and 4, not " + zipf);
+            throw new IllegalArgumentException("synthetic: zipf must be between 0 and 4, not " + NumberText.format(zipf));
         }
         if (!(holdout >= 0 && holdout <= 0.5)) {
-            throw new IllegalArgumentException("synthetic: holdout must be between 0 and 0.5, not " + holdout);
+            throw new IllegalArgumentException("synthetic: holdout must be between 0 and 0.5, not " + NumberText.format(holdout));
         }
         double[] p = zipfDistribution(vocab, zipf);
         byte[] text = new Generator(vocab, order, p, seed).text((int) tokens);

@@ -64,7 +64,7 @@ public final class SchemeValue implements TableValue<SchemeValue> {
                 return format;
             }
             throw new IllegalArgumentException(owner + ": " + name + " must be a format such as int(4, group: 32) or fp4(), not "
-                    + value);
+                    + Fields.show(value));
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.qatlas.stdlib.text.NumberText;
 import org.qatlas.stdlib.value.FieldTable;
+import org.qatlas.stdlib.value.Fields;
 import org.qatlas.stdlib.value.FieldTable.Field;
 import org.qatlas.stdlib.value.FieldTable.Type;
 import org.qatlas.stdlib.value.TableValue;
@@ -35,7 +36,8 @@ public record Budget(long tokens, int batch, double lr, Schedule schedule, doubl
         if (value instanceof Schedule schedule) {
             return schedule;
         }
-        throw new IllegalArgumentException(owner + ": schedule must be a schedule such as cosine() or wsd(), not " + value);
+        throw new IllegalArgumentException(owner + ": schedule must be a schedule such as cosine() or wsd(), not "
+                + Fields.show(value));
     }, new Schedule.Cosine(0.05, 0.1), Budget::schedule);
     private static final Field<Budget, Double> QAT_FRACTION = Field.of("qat_fraction", Type.NUMBER, 1.0, Budget::qatFraction)
             .check(f -> f >= 0 && f <= 1, "must be between 0 and 1");

@@ -77,7 +77,7 @@ public final class Fields {
     }
 
     /** A value as scripts write it (1e30, nan, [1, 2], { a: 1 }, int(4)), not as Java prints it (1.0E30, NaN, {a=1}). */
-    static String show(Object value) {
+    public static String show(Object value) {
         return switch (value) {
             case null -> "none";
             case String s -> "\"" + s + "\"";
