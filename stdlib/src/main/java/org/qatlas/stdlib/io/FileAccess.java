@@ -50,4 +50,16 @@ public interface FileAccess {
         long random = java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1;
         return file + "." + ProcessHandle.current().pid() + "-" + Long.toString(random, 36) + ".partial";
     }
+
+    /**
+     * Removes a temporary left by a failed write, if it can: the write's failure is what gets
+     * reported, so a failure here is not.
+     */
+    static void deleteQuietly(FileAccess files, String temporary) {
+        try {
+            files.deleteIfExists(temporary);
+        } catch (IOException | RuntimeException e) {
+            // left for the user; the failed write is already being reported
+        }
+    }
 }

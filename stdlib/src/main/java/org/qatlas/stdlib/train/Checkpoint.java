@@ -61,16 +61,8 @@ public record Checkpoint(String runId, long nextStep, double seconds, double[] l
             }
             files.replace(partial, file);
         } catch (IOException e) {
-            deleteQuietly(files, partial);
+            FileAccess.deleteQuietly(files, partial);
             throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(FileAccess files, String partial) {
-        try {
-            files.deleteIfExists(partial);
-        } catch (IOException | RuntimeException e) {
-            // nothing more to do: the write failed already, and that is what gets reported
         }
     }
 

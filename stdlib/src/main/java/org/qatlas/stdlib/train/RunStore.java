@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.value.FieldValue;
 
 /**
@@ -63,7 +65,7 @@ public final class RunStore {
      * The stored run with this id, or null; a file for it that is not trusted is reported to
      * {@code warnings} (and the caller trains again, replacing it).
      */
-    public RunRecord find(String runId, Map<String, Object> config, java.util.function.Consumer<String> warnings) {
+    public RunRecord find(String runId, Map<String, Object> config, Consumer<String> warnings) {
         RunRecord known = memory.get(runId);
         if (known != null || folder == null) {
             return known;
@@ -88,9 +90,10 @@ public final class RunStore {
         if (folder == null) {
             return;
         }
+        Path temporary = null;
         try {
             Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, run.runId(), ".tmp");
+            temporary = Files.createTempFile(folder, run.runId(), ".tmp");
             Files.writeString(temporary, write(run));
             try {
                 Files.move(temporary, file(run.runId()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -98,6 +101,9 @@ public final class RunStore {
                 Files.move(temporary, file(run.runId()), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            if (temporary != null) {
+                FileAccess.deleteQuietly(FileAccess.local(), temporary.toString());
+            }
             throw new UncheckedIOException("cannot save run " + run.runId() + " in " + folder + ": " + e.getMessage(), e);
         }
     }
