@@ -51,7 +51,8 @@ public final class MemoryCalibration {
         }
         boolean quantized = !args[7].equals("fp");
         int steps = args.length > 8 ? Integer.parseInt(args[8]) : 3;
-        ModelValue model = ModelValue.of(size[0], size[1], size[2], size[3], size[4], size[5], null, null);
+        ModelValue model = new ModelValue(Math.toIntExact(size[0]), Math.toIntExact(size[1]), Math.toIntExact(size[2]),
+                Math.toIntExact(size[3]), Math.toIntExact(size[4]), Math.toIntExact(size[5]));
         FormatValue int4 = new FormatValue(IntFormat.symmetric(4), Granularity.group(32));
         SchemeValue scheme = switch (args[7]) {
             case "fp" -> new SchemeValue(null, null);

@@ -43,8 +43,7 @@ public final class TrainingBenchmark {
                 System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset: OpenBLAS detects the CPU)"));
         System.out.println("size (l/h/ffn/heads/kv/seq/batch)   scheme   tokens/s   GFLOP/s   of GEMM   QAT/FP step");
         for (int[] size : SIZES) {
-            ModelValue model = ModelValue.of((long) size[0], (long) size[1], (long) size[2], (long) size[3], (long) size[4],
-                    (long) size[5], null, null);
+            ModelValue model = new ModelValue(size[0], size[1], size[2], size[3], size[4], size[5]);
             double fpRate = 0;
             for (SchemeValue scheme : new SchemeValue[] {fp, w4a4}) {
                 Trainer.train(model, scheme, budget(size, steps), data, 1000 + steps, Monitor.NONE); // warm-up

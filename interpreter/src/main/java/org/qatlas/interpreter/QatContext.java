@@ -30,7 +30,7 @@ public final class QatContext {
     QatContext(QatLanguage language, Env env) {
         this.env = env;
         this.files = new ContextFiles(env);
-        this.builtins = new LinkedHashMap<>(Builtins.create(language));
+        this.builtins = new LinkedHashMap<>(Builtins.create(language, files));
         this.output = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
         this.modules = new ModuleLoader(language, this);
         this.mainScope = new GlobalScope("main", builtins);

@@ -12,6 +12,7 @@ import org.qatlas.interpreter.nodes.locals.ReadArgumentNode;
 import org.qatlas.interpreter.runtime.JavaValues;
 import org.qatlas.interpreter.runtime.QatFunction;
 import org.qatlas.interpreter.runtime.Signature;
+import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.value.FieldTable;
 
 /**
@@ -27,13 +28,13 @@ public final class Builtins {
         this.language = language;
     }
 
-    /** A fresh set of built-in function values for one context. */
-    public static Map<String, Object> create(QatLanguage language) {
+    /** A fresh set of built-in function values for one context, which reads and writes {@code files}. */
+    public static Map<String, Object> create(QatLanguage language, FileAccess files) {
         Builtins builtins = new Builtins(language);
         builtins.mathematics();
         builtins.collections();
         builtins.general();
-        ModelBuiltins.install(builtins);
+        ModelBuiltins.install(builtins, files);
         LawBuiltins.install(builtins);
         TableBuiltins.install(builtins);
         PlotBuiltins.install(builtins);

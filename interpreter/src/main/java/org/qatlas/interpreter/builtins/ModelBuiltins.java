@@ -1,34 +1,29 @@
 package org.qatlas.interpreter.builtins;
 
-import org.qatlas.interpreter.QatContext;
 import org.qatlas.stdlib.data.Corpus;
 import org.qatlas.stdlib.data.SyntheticLanguage;
+import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.model.ModelValue;
 
-/** The built-ins that describe models and data: {@code llama(...)}, {@code synthetic(...)}, {@code corpus(...)}. */
+/**
+ * The built-ins that describe models and data: {@code llama(...)}, {@code synthetic(...)},
+ * {@code corpus(...)}. Their parameters are the fields of the values' tables; corpus's table
+ * reads files through those of the context the built-ins are made for.
+ */
 final class ModelBuiltins {
     private ModelBuiltins() {
     }
 
-    static void install(Builtins builtins) {
-        builtins.addLibrary("llama(layers, hidden, ffn = none, heads = none, kv_heads = none, seq = 256, vocab = 256, tied = false)",
+    static void install(Builtins builtins, FileAccess files) {
+        builtins.addTable(ModelValue.TABLE,
                 "A Llama-3-style decoder (RMSNorm, RoPE, grouped-query attention, SwiGLU) over byte tokens. ffn defaults to "
                         + "8/3 of hidden, heads to hidden / 64, kv_heads to heads. Fields params, nonembed_params (the N of "
-                        + "paper A) and flops_per_token follow from the shape.",
-                a -> ModelValue.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]));
-        builtins.addLibrary("synthetic(vocab = 64, tokens = 5000000, order = 4, zipf = 1, seed = 0, holdout = 0.05)",
+                        + "paper A) and flops_per_token follow from the shape.");
+        builtins.addTable(SyntheticLanguage.TABLE,
                 "A generated language whose entropy rate (field entropy, nats per token) is known exactly: the loss floor. "
-                        + "Each token depends on the previous order tokens, nearer ones more; deterministic by seed.",
-                a -> SyntheticLanguage.of(a[0], a[1], a[2], a[3], a[4], a[5]));
-        builtins.addLibrary("corpus(path, holdout = 0.05, seed = 0)",
+                        + "Each token depends on the previous order tokens, nearer ones more; deterministic by seed.");
+        builtins.addTable(Corpus.table(files),
                 "Byte tokens from a UTF-8 text file or every file under a folder, memory-mapped; a share holdout of it, "
-                        + "chosen by seed, is held out for evaluation.",
-                a -> Corpus.of(QatContext.get(null).files(), a[0], a[1], a[2]));
-        builtins.add("train(model, scheme, budget, data, seed = 0, checkpoint = none, every = 100)",
-                "Trains model on data within budget, full precision then QAT under scheme (budget.qat_fraction), and "
-                        + "returns the run: loss (smoothed final train loss), eval_loss (held out), curve, tokens_per_second, "
-                        + "mfu, config and diagnostics (per-layer input kurtosis, outlier ratio, quantization error). With "
-                        + "checkpoint: \"path\" it saves its state every `every` steps and resumes an unfinished run from it.",
-                TrainBuiltinFactory.getInstance());
+                        + "chosen by seed, is held out for evaluation.");
     }
 }

@@ -5,40 +5,53 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.text.NumberText;
-import org.qatlas.stdlib.value.Fields;
+import org.qatlas.stdlib.value.FieldTable;
+import org.qatlas.stdlib.value.FieldTable.Computed;
+import org.qatlas.stdlib.value.FieldTable.Field;
+import org.qatlas.stdlib.value.FieldTable.Type;
+import org.qatlas.stdlib.value.TableValue;
 
 /**
  * Any UTF-8 text file, or every file under a folder, as byte tokens (vocabulary 256), read
  * through a {@link FileAccess}: never into the Java heap (on the local file system the files
  * are memory-mapped, so a 1 GB corpus costs address space and page cache).
  */
-public final class Corpus extends SplitTokenData {
-    private final FileAccess files;
+public final class Corpus extends SplitTokenData implements TableValue<Corpus> {
+    private static final Field<Corpus, String> PATH = Field.required("path", Type.STRING, (Corpus c) -> c.path);
+    private static final Field<Corpus, Double> HOLDOUT = Field.of("holdout", Type.NUMBER, 0.05, (Corpus c) -> c.holdout)
+            .check(h -> h >= 0 && h <= 0.5, "must be between 0 and 0.5");
+    private static final Field<Corpus, Long> SEED = Field.of("seed", Type.WHOLE, 0L, (Corpus c) -> c.seed);
+
+    private final FieldTable<Corpus> table;
     private final String path;
     private final double holdout;
     private final long seed;
     /** The text's size and a hash of bytes sampled across it: part of a run's identity. */
     private final String contents;
 
-    private Corpus(FileAccess files, String path, double holdout, long seed, ByteSplit split, String contents) {
+    private Corpus(FieldTable<Corpus> table, String path, double holdout, long seed, ByteSplit split, String contents) {
         super(split);
-        this.files = files;
+        this.table = table;
         this.path = path;
         this.holdout = holdout;
         this.seed = seed;
         this.contents = contents;
     }
 
-    /** {@code corpus(path, holdout:, seed:)} from a script's arguments, read through {@code files}; null is the default. */
-    public static Corpus of(FileAccess files, Object path, Object holdout, Object seed) {
-        return open(files, Fields.string("corpus", "path", path),
-                holdout == null ? 0.05 : Fields.number("corpus", "holdout", holdout),
-                seed == null ? 0 : Fields.wholeNumber("corpus", "seed", seed));
+    /**
+     * The settings of {@code corpus(path, holdout:, seed:)}, whose texts are read through
+     * {@code files}: the files a script may read depend on its context, so each context has its
+     * own table, and a corpus keeps the table it was made by for {@code with}. The vocabulary and
+     * the sizes of the two parts follow from the text.
+     */
+    public static FieldTable<Corpus> table(FileAccess files) {
+        return new FieldTable<>("corpus", List.of(PATH, HOLDOUT, SEED),
+                v -> open(files, v.get(PATH), v.get(HOLDOUT), v.get(SEED)))
+                .computing(List.of(Computed.of("vocab", c -> (long) c.vocab()), Computed.of("train_tokens", Corpus::trainTokens),
+                        Computed.of("heldout_tokens", Corpus::heldOutTokens)));
     }
 
     /** A text on the local file system; see {@link #open(FileAccess, String, double, long)}. */
@@ -57,9 +70,8 @@ public final class Corpus extends SplitTokenData {
             // Path.of("") is the working folder: a blank path would read every file there.
             throw new IllegalArgumentException("corpus: the path is empty; name a text file or a folder of them");
         }
-        if (!(holdout >= 0 && holdout <= 0.5)) {
-            throw new IllegalArgumentException("corpus: holdout must be between 0 and 0.5, not " + NumberText.format(holdout));
-        }
+        FieldTable<Corpus> table = table(files);
+        table.check(new FieldTable.Values().with(HOLDOUT, holdout)); // before any file is read
         if (!files.exists(path)) {
             throw new IllegalArgumentException("corpus: no such file or folder: " + path);
         }
@@ -73,7 +85,7 @@ public final class Corpus extends SplitTokenData {
         if (buffers.isEmpty()) {
             throw new IllegalArgumentException("corpus: " + path + " holds no text");
         }
-        return new Corpus(files, path, holdout, seed, new ByteSplit(buffers, holdout, seed), contents(buffers));
+        return new Corpus(table, path, holdout, seed, new ByteSplit(buffers, holdout, seed), contents(buffers));
     }
 
     /**
@@ -124,28 +136,8 @@ public final class Corpus extends SplitTokenData {
     }
 
     @Override
-    public String kind() {
-        return "corpus";
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("path", path);
-        fields.put("holdout", holdout);
-        fields.put("seed", seed);
-        fields.put("vocab", 256L);
-        fields.put("train_tokens", trainTokens());
-        fields.put("heldout_tokens", heldOutTokens());
-        return fields;
-    }
-
-    @Override
-    public Corpus with(Map<String, Object> changes) {
-        Fields.checkNames("corpus", changes, List.of("path", "holdout", "seed"));
-        Map<String, Object> merged = fields();
-        merged.putAll(changes);
-        return of(files, merged.get("path"), merged.get("holdout"), merged.get("seed"));
+    public FieldTable<Corpus> table() {
+        return table;
     }
 
     @Override

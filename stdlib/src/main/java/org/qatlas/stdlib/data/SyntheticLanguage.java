@@ -1,12 +1,14 @@
 package org.qatlas.stdlib.data;
 
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.qatlas.stdlib.text.NumberText;
-import org.qatlas.stdlib.value.Fields;
+import org.qatlas.stdlib.value.FieldTable;
+import org.qatlas.stdlib.value.FieldTable.Computed;
+import org.qatlas.stdlib.value.FieldTable.Field;
+import org.qatlas.stdlib.value.FieldTable.Type;
+import org.qatlas.stdlib.value.TableValue;
 
 /**
  * A generated language whose entropy rate is known exactly, so that the irreducible loss E of
@@ -25,7 +27,36 @@ import org.qatlas.stdlib.value.Fields;
  * token is a bijection of z, so the entropy rate is exactly H(p) whatever the context; a
  * model that sees less context pays for every bit it cannot resolve.
  */
-public final class SyntheticLanguage extends SplitTokenData {
+public final class SyntheticLanguage extends SplitTokenData implements TableValue<SyntheticLanguage> {
+    // vocab and order are checked as they are read, before they are narrowed to an int.
+    private static final Field<SyntheticLanguage, Integer> VOCAB = Field.of("vocab", Type.intBetween(4, 256), 64,
+            SyntheticLanguage::vocab).check(v -> v >= 4 && v <= 256, "must be between 4 and 256");
+    private static final Field<SyntheticLanguage, Long> TOKENS = Field.of("tokens", Type.WHOLE, 5_000_000L,
+            (SyntheticLanguage s) -> s.tokens)
+            .check(t -> t >= 1024 && t <= Integer.MAX_VALUE, "must be between 1024 and " + Integer.MAX_VALUE);
+    private static final Field<SyntheticLanguage, Integer> ORDER = Field.of("order", Type.intBetween(1, 8), 4,
+            (SyntheticLanguage s) -> s.order)
+            .check(o -> o >= 1 && o <= 8, "must be between 1 and 8");
+    private static final Field<SyntheticLanguage, Double> ZIPF = Field.of("zipf", Type.NUMBER, 1.0,
+            (SyntheticLanguage s) -> s.zipf)
+            .check(z -> z >= 0 && z <= 4, "must be between 0 and 4");
+    private static final Field<SyntheticLanguage, Long> SEED = Field.of("seed", Type.WHOLE, 0L,
+            (SyntheticLanguage s) -> s.seed);
+    private static final Field<SyntheticLanguage, Double> HOLDOUT = Field.of("holdout", Type.NUMBER, 0.05,
+            (SyntheticLanguage s) -> s.holdout)
+            .check(h -> h >= 0 && h <= 0.5, "must be between 0 and 0.5");
+
+    /**
+     * The settings of {@code synthetic(...)}; its entropy and the sizes of its two parts
+     * follow from them.
+     */
+    public static final FieldTable<SyntheticLanguage> TABLE = new FieldTable<>("synthetic",
+            List.of(VOCAB, TOKENS, ORDER, ZIPF, SEED, HOLDOUT),
+            v -> generate(v.get(VOCAB), v.get(TOKENS), v.get(ORDER), v.get(ZIPF), v.get(SEED), v.get(HOLDOUT)))
+            .computing(List.of(Computed.of("entropy", SyntheticLanguage::entropy),
+                    Computed.of("train_tokens", SyntheticLanguage::trainTokens),
+                    Computed.of("heldout_tokens", SyntheticLanguage::heldOutTokens)));
+
     private final int vocab;
     private final long tokens;
     private final int order;
@@ -53,21 +84,9 @@ public final class SyntheticLanguage extends SplitTokenData {
      * @param zipf the exponent of the rank distribution: larger is more predictable
      */
     public static SyntheticLanguage generate(int vocab, long tokens, int order, double zipf, long seed, double holdout) {
-        if (vocab < 4 || vocab > 256) {
-            throw new IllegalArgumentException("synthetic: vocab must be between 4 and 256, not " + vocab);
-        }
-        if (tokens < 1024 || tokens > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("synthetic: tokens must be between 1024 and " + Integer.MAX_VALUE + ", not " + tokens);
-        }
-        if (order < 1 || order > 8) {
-            throw new IllegalArgumentException("synthetic: order must be between 1 and 8, not " + order);
-        }
-        if (!(zipf >= 0 && zipf <= 4)) {
-            throw new IllegalArgumentException("synthetic: zipf must be between 0 and 4, not " + NumberText.format(zipf));
-        }
-        if (!(holdout >= 0 && holdout <= 0.5)) {
-            throw new IllegalArgumentException("synthetic: holdout must be between 0 and 0.5, not " + NumberText.format(holdout));
-        }
+        // Checked before the text is made, which for a large text takes a while.
+        TABLE.check(new FieldTable.Values().with(VOCAB, vocab).with(TOKENS, tokens).with(ORDER, order).with(ZIPF, zipf)
+                .with(HOLDOUT, holdout));
         double[] p = zipfDistribution(vocab, zipf);
         byte[] text = new Generator(vocab, order, p, seed).text((int) tokens);
         ByteSplit split = new ByteSplit(List.of(ByteBuffer.wrap(text)), holdout, seed);
@@ -97,55 +116,9 @@ public final class SyntheticLanguage extends SplitTokenData {
         return h;
     }
 
-    /** The settings a script gives, in the order of the {@code synthetic(...)} built-in. */
-    public static final List<String> SETTINGS = List.of("vocab", "tokens", "order", "zipf", "seed", "holdout");
-
-    /** {@code synthetic(...)} from a script's arguments in the order of {@link #SETTINGS}; null is the default. */
-    public static SyntheticLanguage of(Object vocab, Object tokens, Object order, Object zipf, Object seed, Object holdout) {
-        return generate(vocab == null ? 64 : small("vocab", vocab, 4, 256),
-                tokens == null ? 5_000_000 : Fields.wholeNumber("synthetic", "tokens", tokens),
-                order == null ? 4 : small("order", order, 1, 8),
-                zipf == null ? 1.0 : Fields.number("synthetic", "zipf", zipf),
-                seed == null ? 0 : Fields.wholeNumber("synthetic", "seed", seed),
-                holdout == null ? 0.05 : Fields.number("synthetic", "holdout", holdout));
-    }
-
-    /** A whole number from min to max, checked before it is narrowed to an int (2^32 + 16 is not 16). */
-    private static int small(String name, Object value, int min, int max) {
-        long n = Fields.wholeNumber("synthetic", name, value);
-        if (n < min || n > max) {
-            throw new IllegalArgumentException("synthetic: " + name + " must be between " + min + " and " + max + ", not " + n);
-        }
-        return (int) n;
-    }
-
     @Override
-    public String kind() {
-        return "synthetic";
-    }
-
-    @Override
-    public Map<String, Object> fields() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("vocab", (long) vocab);
-        fields.put("tokens", tokens);
-        fields.put("order", (long) order);
-        fields.put("zipf", zipf);
-        fields.put("seed", seed);
-        fields.put("holdout", holdout);
-        fields.put("entropy", entropy);
-        fields.put("train_tokens", trainTokens());
-        fields.put("heldout_tokens", heldOutTokens());
-        return fields;
-    }
-
-    @Override
-    public SyntheticLanguage with(Map<String, Object> changes) {
-        Fields.checkNames("synthetic", changes, SETTINGS);
-        Map<String, Object> merged = fields();
-        merged.putAll(changes);
-        return of(merged.get("vocab"), merged.get("tokens"), merged.get("order"), merged.get("zipf"), merged.get("seed"),
-                merged.get("holdout"));
+    public FieldTable<SyntheticLanguage> table() {
+        return TABLE;
     }
 
     /** The entropy rate in nats per token: the lowest loss any model can reach. */

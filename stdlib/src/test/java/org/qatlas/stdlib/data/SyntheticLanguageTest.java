@@ -110,8 +110,9 @@ class SyntheticLanguageTest {
     void settingsBeyondAnIntAreRefusedNotWrappedAround() {
         long wrapsTo16 = (1L << 32) + 16;
         assertEquals("synthetic: vocab must be between 4 and 256, not 4294967312", assertThrows(IllegalArgumentException.class,
-                () -> SyntheticLanguage.of(wrapsTo16, 2000L, null, null, null, null)).getMessage());
+                () -> SyntheticLanguage.TABLE.make(java.util.Map.of("vocab", wrapsTo16, "tokens", 2000L))).getMessage());
         assertEquals("synthetic: order must be between 1 and 8, not 4294967298", assertThrows(IllegalArgumentException.class,
-                () -> SyntheticLanguage.of(16L, 2000L, (1L << 32) + 2, null, null, null)).getMessage());
+                () -> SyntheticLanguage.TABLE.make(java.util.Map.of("vocab", 16L, "tokens", 2000L, "order", (1L << 32) + 2)))
+                        .getMessage());
     }
 }

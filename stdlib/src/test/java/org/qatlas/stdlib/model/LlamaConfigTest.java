@@ -81,7 +81,7 @@ class LlamaConfigTest {
     @Test
     void aDefaultFfnBeyondAnIntIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelValue.of(1L, 1_000_000_000L, null, 1L, null, null, null, null));
+                () -> ModelValue.TABLE.make(java.util.Map.of("layers", 1L, "hidden", 1_000_000_000L, "heads", 1L)));
         assertEquals("llama: ffn defaults to 8/3 of hidden, 2666666672 for hidden 1000000000, more than the largest width "
                 + "2147483647; give ffn", e.getMessage());
     }

@@ -22,7 +22,7 @@ import org.qatlas.stdlib.quant.IntFormat;
 import org.qatlas.stdlib.quant.SchemeValue;
 
 class CheckpointTest {
-    private static final ModelValue TINY = ModelValue.of(1L, 16L, 32L, 2L, 1L, 16L, 16L, null);
+    private static final ModelValue TINY = new ModelValue(1, 16, 32, 2, 1, 16, 16, false);
     private static final SyntheticLanguage DATA = SyntheticLanguage.generate(16, 100_000, 2, 1.0, 3, 0.05);
     private static final FormatValue CLIPPED = new FormatValue(IntFormat.symmetric(4), Granularity.group(8), false, ClipMode.TENSOR);
     /** Half FP, half QAT with learned clipping, so the checkpoint crosses the phase switch. */

@@ -28,7 +28,7 @@ import org.qatlas.stdlib.quant.SchemeValue;
  * held-out loss, which is free of the last steps' batch noise.
  */
 class QatDirectionTest {
-    private static final ModelValue MODEL = ModelValue.of(2L, 64L, 172L, 4L, 2L, 64L, 256L, null);
+    private static final ModelValue MODEL = new ModelValue(2, 64, 172, 4, 2, 64);
 
     @Test
     void w4a4CostsLossAndTheFc2InputAtEightBitsRecoversSome() throws URISyntaxException {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.qatlas.stdlib.model.ModelValue;
 
 class RunLimitsTest {
-    private static final ModelValue SMALL = ModelValue.of(1L, 16L, 32L, 2L, 1L, 16L, 16L, null);
+    private static final ModelValue SMALL = new ModelValue(1, 16, 32, 2, 1, 16, 16, false);
 
     private static Budget budget(long tokens, long batch) {
         return Budget.DEFAULT.with(tokens, (int) batch, Budget.DEFAULT.lr());
@@ -21,7 +21,7 @@ class RunLimitsTest {
 
     @Test
     void aWeightLargerThanOneJavaArrayIsRefusedByName() {
-        ModelValue huge = ModelValue.of(2000L, 65536L, null, null, null, null, null, null);
+        ModelValue huge = new ModelValue(2000, 65536, 174768, 1024, 1024, 256);
         assertEquals("train: llama(layers: 2000, hidden: 65536, ffn: 174768, heads: 1024, kv_heads: 1024, seq: 256) is too "
                 + "large to train with batch 16: each layer's mlp.gate.weight [65536, 174768] would have 11,453,595,648 "
                 + "values, more than the 2,147,483,639 one Java array holds; use a smaller hidden or ffn",
@@ -30,7 +30,7 @@ class RunLimitsTest {
 
     @Test
     void activationsLargerThanOneJavaArrayAreRefusedWithTheBatch() {
-        ModelValue wide = ModelValue.of(1L, 64L, 4096L, 1L, 1L, 4096L, null, null);
+        ModelValue wide = new ModelValue(1, 64, 4096, 1, 1, 4096);
         assertEquals("train: llama(layers: 1, hidden: 64, ffn: 4096, heads: 1, kv_heads: 1, seq: 4096) is too large to train "
                 + "with batch 128: the MLP's [gate | up] activations [524,288, 2 × 4096] would have 4,294,967,296 values, more "
                 + "than the 2,147,483,639 one Java array holds; use a smaller batch, seq or ffn",
@@ -40,7 +40,7 @@ class RunLimitsTest {
 
     @Test
     void theLargestTensorIsNamedAndProductsDoNotOverflow() {
-        ModelValue longContext = ModelValue.of(1L, 2L, 2L, 1L, 1L, (long) Integer.MAX_VALUE, 2L, null);
+        ModelValue longContext = new ModelValue(1, 2, 2, 1, 1, Integer.MAX_VALUE, 2, false);
         RunLimits.Tensor largest = RunLimits.largestTensor(longContext.config(), Integer.MAX_VALUE);
         // [2^62 rows, 2 × 2] overflows a long: counted as the longest possible, not as a negative product.
         assertEquals("the MLP's [gate | up] activations", largest.name());

@@ -16,7 +16,7 @@ import org.qatlas.stdlib.quant.IntFormat;
 import org.qatlas.stdlib.quant.SchemeValue;
 
 class TrainerTest {
-    private static final ModelValue TINY = ModelValue.of(1L, 16L, 32L, 2L, 1L, 16L, 16L, null);
+    private static final ModelValue TINY = new ModelValue(1, 16, 32, 2, 1, 16, 16, false);
     private static final SyntheticLanguage DATA = SyntheticLanguage.generate(16, 200_000, 2, 1.0, 3, 0.05);
     private static final SchemeValue FP = new SchemeValue(null, null);
 

@@ -33,7 +33,7 @@ class FieldsTest {
 
     @Test
     void domainValuesAreShownWrittenOrByKind() {
-        ModelValue model = ModelValue.of(1L, 8L, null, null, null, null, null, null);
+        ModelValue model = new ModelValue(1, 8, 24, 1, 1, 256);
         assertEquals("budget: tokens must be a whole number, not llama(layers: 1, hidden: 8, ffn: 24, heads: 1, kv_heads: 1, "
                 + "seq: 256)", refusal(model));
         assertEquals("budget: tokens must be a whole number, not a budget", refusal(Budget.DEFAULT));
