@@ -23,7 +23,8 @@ final class ModelBuiltins {
                 "A generated language whose entropy rate (field entropy, nats per token) is known exactly: the loss floor. "
                         + "Each token depends on the previous order tokens, nearer ones more; deterministic by seed.");
         builtins.addTable(Corpus.table(files),
-                "Byte tokens from a UTF-8 text file or every file under a folder, memory-mapped; a share holdout of it, "
-                        + "chosen by seed, is held out for evaluation.");
+                "Byte tokens from a UTF-8 text file or every file under a folder, read through the context's files; a "
+                        + "share holdout of it, chosen by seed, is held out for evaluation (with holdout: 0 runs have no "
+                        + "eval_loss).");
     }
 }
