@@ -1,5 +1,6 @@
 package org.qatlas.interpreter.builtins;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,18 +85,18 @@ final class TableBuiltins {
     /**
      * A saved law is a JSON object that holds its format version and source; a JSON table is
      * an array (or an object with "rows"). Only a .json file that opens with '{' is read whole
-     * here, and a law is parsed from that same text; everything else goes to the table reader,
-     * which also reports missing and unreadable files.
+     * here, and a law is parsed from that same text; everything else goes straight to the table
+     * reader, which also reports missing and unreadable files.
      */
     private static Object load(String path) {
-        if (path.endsWith(".json") && files().isRegularFile(path)) {
+        if (path.endsWith(".json") && files().isRegularFile(path) && opensWithBrace(path)) {
             String text;
             try (InputStream in = files().newInputStream(path)) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 return TableFiles.load(path, files()); // the table reader reports the problem with the file
             }
-            if (text.stripLeading().startsWith("{") && text.contains("\"format_version\"") && text.contains("\"source\"")) {
+            if (text.contains("\"format_version\"") && text.contains("\"source\"")) {
                 try {
                     return loadLaw(SavedLaw.parse(text, path), path);
                 } catch (IOException e) {
@@ -104,6 +105,19 @@ final class TableBuiltins {
             }
         }
         return TableFiles.load(path, files());
+    }
+
+    /** Whether the file's first character after white space is '{'; a table of rows opens with '['. */
+    private static boolean opensWithBrace(String path) {
+        try (InputStream in = new BufferedInputStream(files().newInputStream(path))) {
+            int c;
+            do {
+                c = in.read();
+            } while (c >= 0 && Character.isWhitespace(c));
+            return c == '{';
+        } catch (IOException e) {
+            return false; // the table reader reports the problem with the file
+        }
     }
 
     /**
