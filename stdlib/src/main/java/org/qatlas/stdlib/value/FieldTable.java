@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.qatlas.stdlib.text.NumberText;
 
 /**
  * The fields of one kind of domain value, declared once: for each its name, its {@link Type}, its
@@ -290,7 +289,7 @@ public final class FieldTable<T> {
         for (Check<V> check : field.checks()) {
             if (value != null && !check.ok().test(value)) {
                 throw new IllegalArgumentException(who + ": " + field.name() + " " + check.mustBe() + ", not "
-                        + show(field.type().show(value)));
+                        + Fields.show(field.type().show(value)));
             }
         }
     }
@@ -350,9 +349,9 @@ public final class FieldTable<T> {
         for (Field<T, ?> field : fields) {
             Object shown = field.shown(value);
             if (field.required()) {
-                parts.add(show(shown));
+                parts.add(Fields.show(shown));
             } else if (!java.util.Objects.equals(shown, shownDefault(field, values))) {
-                parts.add(field.name() + ": " + show(shown));
+                parts.add(field.name() + ": " + Fields.show(shown));
             }
         }
         return kind + "(" + String.join(", ", parts) + ")";
@@ -370,25 +369,5 @@ public final class FieldTable<T> {
     @SuppressWarnings("unchecked")
     private static <V> Object showUnchecked(Field<?, V> field, Object value) {
         return value == null ? null : field.type().show((V) value);
-    }
-
-    /** A field's value as a script writes it: 1, not 1.0; strings in quotes; none. */
-    static String show(Object value) {
-        if (value == null) {
-            return "none";
-        }
-        if (value instanceof Long l) {
-            return NumberText.format(l);
-        }
-        if (value instanceof Double d) {
-            return NumberText.format(d);
-        }
-        if (value instanceof String s) {
-            return "\"" + s + "\"";
-        }
-        if (value instanceof FieldValue v && v.written() != null) {
-            return v.written();
-        }
-        return String.valueOf(value);
     }
 }
