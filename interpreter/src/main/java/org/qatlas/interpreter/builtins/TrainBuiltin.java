@@ -41,14 +41,7 @@ public abstract class TrainBuiltin extends BuiltinNode {
             long runSeed = Fields.wholeNumber("train", "seed", JavaValues.toJava(seed));
             Object path = JavaValues.toJava(checkpoint);
             String file = path == null ? null : Fields.string("train", "checkpoint", path);
-            if (file != null && file.isBlank()) {
-                throw new IllegalArgumentException("train: the checkpoint path is empty; name a file, or leave checkpoint out");
-            }
             long checkpointEvery = Fields.wholeNumber("train", "every", JavaValues.toJava(every));
-            if (checkpointEvery < 1) {
-                throw new IllegalArgumentException("train: every must be a positive number of steps between checkpoints, not "
-                        + checkpointEvery);
-            }
             CheckpointPlan plan = new CheckpointPlan(QatContext.get(this).files(), file, checkpointEvery);
             return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, plan, monitor(), QatContext.get(this).runStore()));
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -112,8 +112,8 @@ class CheckpointTest {
     @Test
     void aCheckpointOfAnotherRunIsRefused() {
         Path checkpoint = folder.resolve("other.ckpt");
-        train(1, every(checkpoint, 0), Monitor.NONE);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> train(2, every(checkpoint, 0), Monitor.NONE));
+        train(1, every(checkpoint, Long.MAX_VALUE), Monitor.NONE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> train(2, every(checkpoint, Long.MAX_VALUE), Monitor.NONE));
         assertTrue(e.getMessage().contains("not this run"), e.getMessage());
     }
 }
