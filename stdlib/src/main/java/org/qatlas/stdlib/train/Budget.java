@@ -29,7 +29,8 @@ public record Budget(long tokens, int batch, double lr, Schedule schedule, doubl
 
     private static final Field<Budget, Long> TOKENS = Field.of("tokens", Type.WHOLE, 1_000_000L, Budget::tokens)
             .check(t -> t >= 1, "must be positive");
-    private static final Field<Budget, Integer> BATCH = Field.of("batch", Type.POSITIVE_INT, 16, Budget::batch);
+    private static final Field<Budget, Integer> BATCH = Field.of("batch", Type.POSITIVE_INT, 16, Budget::batch)
+            .check(b -> b >= 1, "must be positive"); // scripts' values are read as positive; Java callers' are checked here
     private static final Field<Budget, Double> LR = Field.of("lr", Type.NUMBER, 2e-3, Budget::lr)
             .check(lr -> lr > 0 && !Double.isInfinite(lr), "must be a positive number");
     private static final Field<Budget, Schedule> SCHEDULE = Field.of("schedule", (owner, name, value) -> {
@@ -89,9 +90,6 @@ public record Budget(long tokens, int batch, double lr, Schedule schedule, doubl
         this.weightDecay = weightDecay;
         this.gradClip = gradClip;
         this.evalTokens = evalTokens;
-        if (batch < 1) {
-            throw new IllegalArgumentException("budget: batch must be positive, not " + batch);
-        }
         TABLE.check(this);
         if (lr * weightDecay >= 1) {
             // Each step multiplies a weight matrix by 1 - lr * weight_decay: at 1 or more it wipes
