@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.io.FileAccessRefused;
 
@@ -56,7 +57,7 @@ final class ContextFiles implements FileAccess {
     }
 
     /** For the tests that cannot fail with an IOException, only be refused. */
-    private boolean test(String path, java.util.function.Predicate<TruffleFile> test) {
+    private boolean test(String path, Predicate<TruffleFile> test) {
         try {
             return test.test(file(path));
         } catch (SecurityException e) {
