@@ -3,7 +3,6 @@ package org.qatlas.interpreter.builtins;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +68,8 @@ final class TableBuiltins {
                 throw new IllegalArgumentException("save: only a fitted law can be saved (fit it first); a declared law is "
                         + "its source code");
             }
-            String json = summary.fit().toSaved(function.law().source()).withTarget(summary.target()).toJson();
-            try (OutputStream out = files().newOutputStream(path)) {
-                out.write(json.getBytes(StandardCharsets.UTF_8));
+            try {
+                summary.fit().toSaved(function.law().source()).withTarget(summary.target()).write(files(), path);
             } catch (IOException e) {
                 throw new IllegalArgumentException("save: cannot write " + path + " (" + e.getClass().getSimpleName() + ": "
                         + e.getMessage() + ")");

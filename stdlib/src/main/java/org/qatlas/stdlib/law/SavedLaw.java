@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.qatlas.stdlib.io.FileAccess;
 
 /**
  * A fitted law as saved to a JSON file: enough to use it again without refitting. The law
@@ -81,9 +84,11 @@ public record SavedLaw(
         }
     }
 
-    /** Writes {@link #toJson()} to a file, replacing it. */
-    public void write(Path file) throws IOException {
-        Files.writeString(file, toJson());
+    /** Writes {@link #toJson()} to a file through {@code files}, replacing it. */
+    public void write(FileAccess files, String file) throws IOException {
+        try (OutputStream out = files.newOutputStream(file)) {
+            out.write(toJson().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**
