@@ -35,6 +35,8 @@ public final class RunStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Map<String, RunRecord> memory = new ConcurrentHashMap<>();
+    private final java.util.Set<String> claims = ConcurrentHashMap.newKeySet();
+    private final Map<String, RunFailure> failures = new ConcurrentHashMap<>();
     private final Path folder;
 
     private RunStore(Path folder) {
@@ -84,9 +86,36 @@ public final class RunStore {
         }
     }
 
+    /**
+     * Claims a run before it trains, so that no other study or process trains the same
+     * configuration at the same time: false when the run is finished in the store or another
+     * live holder has claimed it. In memory, claims only guard the studies of this process.
+     */
+    public boolean claim(RunSpec spec) {
+        String runId = spec.runId();
+        return !memory.containsKey(runId) && claims.add(runId);
+    }
+
+    /** Gives up a claim without an outcome (the study was interrupted): the run may train again. */
+    public void release(String runId) {
+        claims.remove(runId);
+    }
+
+    /** Keeps a run that stopped without finishing, and gives up its claim. */
+    public void fail(RunSpec spec, RunFailure failure) {
+        failures.put(spec.runId(), failure);
+        claims.remove(spec.runId());
+    }
+
+    /** Why the run with this id failed, the last time it was tried; null when it never failed. */
+    public RunFailure failure(String runId) {
+        return failures.get(runId);
+    }
+
     /** Keeps a finished run; in a folder, written to a temporary file and moved into place. */
     public void put(RunRecord run) {
         memory.put(run.runId(), run);
+        claims.remove(run.runId());
         if (folder == null) {
             return;
         }

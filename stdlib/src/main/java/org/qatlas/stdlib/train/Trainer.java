@@ -2,7 +2,6 @@ package org.qatlas.stdlib.train;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,9 @@ public final class Trainer {
                     + config.vocab());
         }
         RunLimits.check(modelValue, budget);
-        Map<String, Object> described = describe(modelValue, scheme, budget, data, seed);
-        String runId = runId(described);
+        RunSpec spec = new RunSpec(modelValue, scheme, budget, data, seed);
+        Map<String, Object> described = spec.config();
+        String runId = spec.runId();
         RunRecord stored = store.find(runId, described, monitor::warning);
         if (stored != null) {
             return stored;
@@ -73,27 +73,6 @@ public final class Trainer {
             monitor.warning("train: warning: " + e.getMessage() + "; the run is returned but not stored");
         }
         return record;
-    }
-
-    private static Map<String, Object> describe(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("model", model);
-        config.put("scheme", scheme);
-        config.put("budget", budget);
-        config.put("data", data.describe());
-        config.put("seed", seed);
-        return config;
-    }
-
-    /** A short id from the whole configuration: the same settings always get the same id. */
-    static String runId(Map<String, Object> config) {
-        String canonical = config.get("model").toString() + config.get("scheme") + config.get("budget") + config.get("data")
-                + config.get("seed");
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L; // FNV-1a
-        }
-        return HexFormat.of().toHexDigits(hash).substring(0, 12);
     }
 
     /** One run's state: the model, the optimizer, the data stream and the bookkeeping. */
@@ -278,11 +257,11 @@ public final class Trainer {
         private void checkLoss(double loss, long step, PhasePlan plan) {
             if (Double.isNaN(loss) || Double.isInfinite(loss)) {
                 throw new TrainingStopped("train: the loss became " + NumberText.format(loss) + " at step " + (step + 1) + " of " + plan.steps()
-                        + " (" + plan.phase(step) + " phase); lower lr or grad_clip");
+                        + " (" + plan.phase(step) + " phase); lower lr or grad_clip", step + 1);
             }
             if (loss > EXPLODED) {
                 throw new TrainingStopped(String.format("train: the loss exploded to %.3g at step %d of %d (%s phase); lower lr",
-                        loss, step + 1, plan.steps(), plan.phase(step)));
+                        loss, step + 1, plan.steps(), plan.phase(step)), step + 1);
             }
         }
 

@@ -4,7 +4,16 @@ package org.qatlas.stdlib.train;
 public final class TrainingStopped extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    public TrainingStopped(String message) {
+    private final long step;
+
+    /** @param step the step (1-based) whose loss stopped the run */
+    public TrainingStopped(String message, long step) {
         super(message);
+        this.step = step;
+    }
+
+    /** The step (1-based) whose loss stopped the run. */
+    public long step() {
+        return step;
     }
 }
