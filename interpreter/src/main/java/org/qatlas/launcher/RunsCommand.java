@@ -40,7 +40,14 @@ final class RunsCommand {
             err.println("qat runs: QAT_RUNS=off keeps runs in each process's memory: there is no store to list");
             return Main.USAGE_ERROR;
         }
-        try (RunStore store = RunStore.open(Path.of(location))) {
+        RunStore store;
+        try {
+            store = RunStore.open(Path.of(location));
+        } catch (IllegalArgumentException notAStore) {
+            err.println("qat runs: " + notAStore.getMessage());
+            return Main.SCRIPT_ERROR;
+        }
+        try (store) {
             if (store.problem() != null) {
                 err.println("qat runs: cannot open the run store " + store.file() + ": " + store.problem());
                 return Main.SCRIPT_ERROR;
@@ -56,8 +63,9 @@ final class RunsCommand {
                 out.print(RunsTable.format(rows));
             }
             return Main.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("qat runs: " + e.getMessage());
+        } catch (IllegalArgumentException badFilter) {
+            // The store's words are the runs() built-in's ("runs: cannot filter on ..."): the command's name goes first.
+            err.println("qat " + badFilter.getMessage());
             return Main.USAGE_ERROR;
         } catch (UncheckedIOException e) {
             err.println("qat runs: " + e.getMessage());

@@ -68,7 +68,8 @@ public final class JsonRunImport {
      * Imports the folder's runs unless it was imported before, in one transaction; a run the
      * store already holds stays as it is. Returns null when the folder was imported before.
      */
-    public static Outcome importOnce(Connection connection, Path folder, String owner, long pid) throws SQLException, IOException {
+    public static Outcome importOnce(Connection connection, Path folder, String owner, long pid)
+            throws SQLException, IOException {
         String name = folder.toAbsolutePath().normalize().toString();
         try (Statement statement = connection.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");

@@ -34,7 +34,8 @@ public final class RunClaims {
      *
      * @param config the run's configuration columns, for a row made by the claim
      */
-    public static boolean claim(Connection connection, String runId, long engine, Map<String, Object> config) throws SQLException {
+    public static boolean claim(Connection connection, String runId, long engine, Map<String, Object> config)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             try {

@@ -145,8 +145,8 @@ public final class RunDatabase {
     }
 
     private static String notAStore(Path file, String why) {
-        return "the run store " + file + " is not a Qatlas run store: " + why + "; name another file for the store, "
-                + "or move this one away";
+        return "the run store " + file + " is not a Qatlas run store: " + why + "; name another file for the store "
+                + "(QAT_RUNS on the command line), or move this one away";
     }
 
     /** SQLite's answers for a file that is not a database or is damaged: the file is refused, not worked around. */

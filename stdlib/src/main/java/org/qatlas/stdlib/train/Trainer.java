@@ -51,7 +51,9 @@ public final class Trainer {
 
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             Monitor monitor) {
-        return train(modelValue, scheme, budget, data, seed, CheckpointPlan.NONE, monitor, RunStore.inMemory());
+        try (RunStore store = RunStore.inMemory()) { // a database in memory: closed, not left to the collector
+            return train(modelValue, scheme, budget, data, seed, CheckpointPlan.NONE, monitor, store);
+        }
     }
 
     /**
