@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.qatlas.stdlib.data.TokenData;
 import org.qatlas.stdlib.store.RunSchema.Column;
 import org.qatlas.stdlib.store.RunSchema.Group;
 import org.qatlas.stdlib.text.NumberText;
@@ -14,7 +15,8 @@ import org.qatlas.stdlib.value.Fields;
 /**
  * A filter on stored runs, by name: {@code { layers: 2, weight_bits: 4, scheme: w4a4 }} selects
  * the runs whose columns equal those values; a list selects any of its values. Model, scheme
- * and budget are given as values (or as their text) and compared by their full text; numbers
+ * and budget are given as values (or as their text) and compared by their full text, data as a
+ * value or its description; numbers
  * may come as text too, as on the command line ({@code tokens=250K}). Finished runs only unless
  * {@code status} says otherwise.
  *
@@ -86,7 +88,9 @@ public record RunFilter(String sql, List<Object> parameters) {
         }
         String name = column.name();
         return switch (column.type()) {
-            case TEXT -> value instanceof String s ? s : value instanceof FieldValue ? ConfigText.of(value) : Fields.show(value);
+            case TEXT -> value instanceof String s ? s
+                    : value instanceof TokenData data ? data.describe() // the data column holds descriptions
+                    : value instanceof FieldValue ? ConfigText.of(value) : Fields.show(value);
             case INTEGER -> {
                 if (value instanceof Boolean b) {
                     yield b ? 1L : 0L;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qatlas.stdlib.quant.FormatValue;
 import org.qatlas.stdlib.quant.SchemeValue;
 import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;
@@ -70,8 +71,10 @@ class RunListTest {
     void valuesFilterByTheirWholeConfiguration() {
         assertEquals(ids(SMALL_W4, LARGE_W4), ids(Map.of("scheme", TinyRuns.W4A4)));
         assertEquals(ids(SMALL_FP, SMALL_W4), ids(Map.of("model", TinyRuns.ONE_LAYER)));
-        assertEquals(ids(SMALL_FP, SMALL_W4, LARGE_W4), ids(Map.of("budget", TinyRuns.budget(), "data",
-                TinyRuns.DATA.describe())));
+        assertEquals(ids(SMALL_FP, SMALL_W4, LARGE_W4), ids(Map.of("budget", TinyRuns.budget(), "data", TinyRuns.DATA)));
+        assertEquals(ids(SMALL_FP, SMALL_W4, LARGE_W4), ids(Map.of("data", TinyRuns.DATA.describe())));
+        SchemeValue weightsOnly = new SchemeValue((FormatValue) TinyRuns.W4A4.field("weights"), null);
+        assertEquals(List.of(), ids(Map.of("scheme", weightsOnly)), "another scheme, though its weights are the same");
     }
 
     @Test
