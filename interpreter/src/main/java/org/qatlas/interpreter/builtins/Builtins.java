@@ -43,6 +43,7 @@ public final class Builtins {
         PlotBuiltins.install(builtins);
         QuantBuiltins.install(builtins);
         TrainingBuiltins.install(builtins);
+        StudyBuiltins.install(builtins);
         return builtins.functions;
     }
 
@@ -75,7 +76,9 @@ public final class Builtins {
                 SortBuiltinFactory.getInstance());
         add("reversed(values)", "A copy of a list in reverse order.", ListBuiltinFactory.getInstance(), ListBuiltin.Operation.REVERSED);
         add("enumerate(values)", "Pairs [index, element] of a list.", ListBuiltinFactory.getInstance(), ListBuiltin.Operation.ENUMERATE);
-        add("zip(*lists)", "Lists of the i-th elements of several lists, as long as the shortest.", ZipBuiltinFactory.getInstance());
+        add("zip(*lists, **axes)", "Lists of the i-th elements of several lists, as long as the shortest; with named "
+                + "axes, a study's run configurations that pair them: zip(model: sizes, tokens: [250K, 1M]).",
+                ZipBuiltinFactory.getInstance());
         add("keys(record)", "The field names of a record, in order.", RecordBuiltinFactory.getInstance(), true);
         add("values(record)", "The field values of a record, in order.", RecordBuiltinFactory.getInstance(), false);
     }

@@ -35,11 +35,14 @@ public final class StudyPlan {
 
     /**
      * The cartesian product of the axes, the first axis outermost: one configuration per
-     * combination. An axis given as a list takes each of its values; any other value is the same
+     * combination; no axes, no configuration. An axis given as a list takes each of its values; any other value is the same
      * in every configuration.
      */
     public static List<Map<String, Object>> grid(Map<String, Object> axes) {
         checkNames("grid", axes);
+        if (axes.isEmpty()) {
+            return List.of(); // no axes, no study (as zip() is empty)
+        }
         List<Map<String, Object>> configurations = new ArrayList<>();
         configurations.add(new LinkedHashMap<>());
         for (Map.Entry<String, Object> axis : axes.entrySet()) {

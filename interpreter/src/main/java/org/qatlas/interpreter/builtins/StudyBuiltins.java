@@ -1,0 +1,23 @@
+package org.qatlas.interpreter.builtins;
+
+import java.util.Map;
+import org.qatlas.stdlib.study.StudyPlan;
+
+/**
+ * The built-ins of studies: {@code grid(...)} crosses axes into run configurations (records of
+ * model, scheme, budget or its settings, data, seed), which {@code train_all} trains.
+ * {@code zip(...)} with named axes pairs them; it lives with the other {@code zip}.
+ */
+final class StudyBuiltins {
+    private StudyBuiltins() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void install(Builtins builtins) {
+        builtins.add("grid(**axes)",
+                "The run configurations of a study: one record per combination of the axes, the first outermost. An axis "
+                        + "is a list of values of model, scheme, budget, data, seed or a budget setting (tokens, lr, ...); "
+                        + "a single value is the same in every run: grid(model: sizes, scheme: [quant(), w4a4], seed: [1, 2]).",
+                call -> StudyPlan.grid((Map<String, Object>) call.get("axes")));
+    }
+}
