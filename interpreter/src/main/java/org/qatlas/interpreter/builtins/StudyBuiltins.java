@@ -1,6 +1,7 @@
 package org.qatlas.interpreter.builtins;
 
 import java.util.Map;
+import org.qatlas.stdlib.study.EngineChoice;
 import org.qatlas.stdlib.study.StudyPlan;
 
 /**
@@ -19,5 +20,9 @@ final class StudyBuiltins {
                         + "is a list of values of model, scheme, budget, data, seed or a budget setting (tokens, lr, ...); "
                         + "a single value is the same in every run: grid(model: sizes, scheme: [quant(), w4a4], seed: [1, 2]).",
                 call -> StudyPlan.grid((Map<String, Object>) call.get("axes")));
+        builtins.add(EngineChoice.SPARK,
+                "An Apache Spark engine for train_all: spark(\"local[2]\") trains on two cores of this machine, "
+                        + "spark(\"spark://host:7077\") on a cluster's executors; conf: Spark settings by name. Nothing is "
+                        + "loaded until a study runs on it.");
     }
 }
