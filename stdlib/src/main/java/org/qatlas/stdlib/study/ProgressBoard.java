@@ -129,7 +129,7 @@ final class ProgressBoard {
         }
         line.append("; ").append(NumberText.si(done)).append(" of ").append(NumberText.si(total)).append(" tokens");
         double seconds = (now - startNanos) / 1e9;
-        if (work > 0 && seconds > 0) {
+        if (work > 0 && seconds > 0 && left > 0) {
             line.append("; about ").append(RunText.duration(left / (work / seconds))).append(" left");
         }
         return line.toString();
