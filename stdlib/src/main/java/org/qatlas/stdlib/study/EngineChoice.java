@@ -42,6 +42,16 @@ public record EngineChoice(String name, String master, Map<String, String> conf)
         SPARK.check(new FieldTable.Values().with(MASTER, master).with(CONF, conf));
     }
 
+    /**
+     * Starts the engine, loading its module.
+     *
+     * @throws IllegalStateException when the module is not installed or the engine cannot start
+     */
+    public Engine open() {
+        throw new IllegalStateException("the " + name + " engine is not installed: build the " + name
+                + " module (mvn package) or put qatlas-" + name + " on the class path");
+    }
+
     @Override
     public FieldTable<EngineChoice> table() {
         return SPARK;
