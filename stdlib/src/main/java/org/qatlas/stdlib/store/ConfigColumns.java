@@ -28,9 +28,18 @@ public final class ConfigColumns {
     private ConfigColumns() {
     }
 
-    /** The columns of a spec's configuration, its JSON as {@link RunSpecCodec} writes it (the data's settings included). */
+    /**
+     * The columns of a spec's configuration, its JSON as {@link RunSpecCodec} writes it (the data's
+     * settings included, when the data has a table to write them with).
+     */
     public static Map<String, Object> of(RunSpec spec) {
-        return of(spec.config(), RunSpecCodec.write(spec));
+        String json;
+        try {
+            json = RunSpecCodec.write(spec);
+        } catch (IllegalArgumentException noTable) {
+            return of(spec.config()); // data made in Java without a table: its description is what there is
+        }
+        return of(spec.config(), json);
     }
 
     /**
@@ -49,6 +58,15 @@ public final class ConfigColumns {
             return of(config, JSON.writeValueAsString(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a run's configuration is plain values and always writes", e);
+        }
+    }
+
+    /** Whether a configuration JSON holds the data's settings, as one written from a spec does. */
+    public static boolean complete(String json) {
+        try {
+            return JSON.readTree(json).has("data");
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.qatlas.stdlib.model.ModelValue;
+import org.qatlas.stdlib.train.Provenance;
 import org.qatlas.stdlib.train.RunRecord;
 
 /**
@@ -50,6 +51,26 @@ public final class JsonRunImport {
 
     /** What an import did: the runs it added and the files it skipped. */
     public record Outcome(int imported, int skipped) {
+    }
+
+    /**
+     * Imports, each once, the JSON run folders of a store opened as {@code given} in {@code file}:
+     * {@code given} itself when it is one, and the folder beside the file named as the file
+     * without its extension ({@code runs} beside {@code runs.db}). A folder that cannot be read
+     * now is not recorded as imported, and the next store opened on the file tries again.
+     */
+    public static void importFolders(Connection connection, Path given, Path file) {
+        String name = file.getFileName().toString();
+        Path beside = file.resolveSibling(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name + ".runs");
+        for (Path folder : new Path[] {given, beside}) {
+            if (holdsRuns(folder)) {
+                try {
+                    importOnce(connection, folder, Provenance.host(), Provenance.pid());
+                } catch (SQLException | IOException e) {
+                    // tried again by the next store opened on the file
+                }
+            }
+        }
     }
 
     /** Whether {@code folder} holds JSON run files. */

@@ -16,7 +16,20 @@ public final class RunStoreQueries {
     /** What an imported row's configuration shows for the settings its JSON run file did not keep. */
     static final String NOT_RECORDED = "not recorded (imported from a JSON run file)";
 
+    /** The columns a listing of rows shows: all but the JSON, the claim and the digest. */
+    public static final List<String> LISTED = RunSchema.COLUMNS.stream().map(RunSchema.Column::name)
+            .filter(name -> !List.of("config_json", "curve", "diagnostics", "owner_host", "owner_pid", "heartbeat", "digest")
+                    .contains(name))
+            .toList();
+
     private RunStoreQueries() {
+    }
+
+    /** The {@link #LISTED} columns of a row, by name. */
+    public static Map<String, Object> listed(RunRow row) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        LISTED.forEach(name -> columns.put(name, row.get(name)));
+        return columns;
     }
 
     /** The run's row, or null. */

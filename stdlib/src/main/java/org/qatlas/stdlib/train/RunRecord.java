@@ -39,6 +39,13 @@ public record RunRecord(String runId, double loss, double evalLoss, List<Map<Str
         provenance = provenance == null ? Map.of() : provenance;
     }
 
+    /** A run without provenance: one made by hand rather than trained here (tests, displays). */
+    public RunRecord(String runId, double loss, double evalLoss, List<Map<String, Object>> curve, long tokens, long steps,
+            double seconds, double tokensPerSecond, double gflops, double mfu, Map<String, Object> config,
+            Map<String, Object> diagnostics) {
+        this(runId, loss, evalLoss, curve, tokens, steps, seconds, tokensPerSecond, gflops, mfu, config, diagnostics, Map.of());
+    }
+
     private static Computed<RunRecord> shown(String name, Function<RunRecord, Object> getter) {
         return Computed.of(name, getter);
     }

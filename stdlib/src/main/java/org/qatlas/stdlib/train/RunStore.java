@@ -2,28 +2,26 @@ package org.qatlas.stdlib.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.qatlas.stdlib.model.Parallel;
 import org.qatlas.stdlib.store.ConfigColumns;
+import org.qatlas.stdlib.store.Heartbeat;
 import org.qatlas.stdlib.store.JsonRunImport;
 import org.qatlas.stdlib.store.RunClaims;
 import org.qatlas.stdlib.store.RunDatabase;
 import org.qatlas.stdlib.store.RunFilter;
 import org.qatlas.stdlib.store.RunRow;
-import org.qatlas.stdlib.store.RunSchema;
 import org.qatlas.stdlib.store.RunStoreQueries;
 
 /**
@@ -44,16 +42,26 @@ public final class RunStore implements AutoCloseable {
     /** What a row says of its run. */
     public enum Status { RUNNING, FINISHED, FAILED }
 
+    /** Closes the database of a store that was dropped without being closed (one per call, in memory, say). */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final Connection db;
+    private final Cleaner.Cleanable closing;
     private final Path file;
     /** Why the file could not be opened (runs are then kept in memory), or null. */
     private final String unavailable;
+    /**
+     * The runs put through this store, with the digest of the row each became: while the row
+     * stays as written, the run is answered as it was given (the same object), not rebuilt.
+     */
+    private final Map<String, Kept> kept = new HashMap<>();
     /** The runs this store claimed and has not yet put, failed or released. */
     private final Set<String> held = new HashSet<>();
-    private ScheduledExecutorService heartbeat;
+    private Heartbeat heartbeat;
 
     private RunStore(Connection db, Path file, String unavailable) {
         this.db = db;
+        this.closing = CLEANER.register(this, new Closer(db));
         this.file = file;
         this.unavailable = unavailable;
     }
@@ -79,20 +87,18 @@ public final class RunStore implements AutoCloseable {
         } catch (SQLException | IOException e) {
             return new RunStore(RunDatabase.inMemory(), file, reason(e));
         }
-        RunStore store = new RunStore(db, file, null);
-        String name = file.getFileName().toString();
-        Path beside = file.resolveSibling(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name + ".runs");
-        for (Path folder : new Path[] {path, beside}) {
-            if (JsonRunImport.holdsRuns(folder)) {
-                store.importFolder(folder);
-            }
-        }
-        return store;
+        JsonRunImport.importFolders(db, path, file);
+        return new RunStore(db, file, null);
     }
 
     /** The database file, or null for a store in memory. */
     public Path file() {
         return file;
+    }
+
+    /** The folder the database file is in (a study keeps its checkpoints there), or null for a store in memory. */
+    public Path folder() {
+        return file == null ? null : file.getParent();
     }
 
     /** Why the file could not be opened, so that runs are kept in memory only; null when it is in use. */
@@ -121,7 +127,8 @@ public final class RunStore implements AutoCloseable {
                         + "); training it again");
                 return null;
             }
-            return row.record(config);
+            Kept given = kept.get(runId);
+            return given != null && given.digest().equals(row.get("digest")) ? given.run() : row.record(config);
         } catch (SQLException e) {
             warnings.accept("train: warning: cannot read the run store " + where() + " (" + e.getMessage() + "); training the run");
             return null;
@@ -141,13 +148,7 @@ public final class RunStore implements AutoCloseable {
                 held.add(spec.runId());
             }
             if (won && file != null && heartbeat == null) {
-                heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-                    Thread thread = new Thread(task, "qatlas-run-store-heartbeat");
-                    thread.setDaemon(true); // a claim never keeps the process alive
-                    return thread;
-                });
-                heartbeat.scheduleAtFixedRate(this::beat, RunClaims.HEARTBEAT_EVERY_MS, RunClaims.HEARTBEAT_EVERY_MS,
-                        TimeUnit.MILLISECONDS);
+                heartbeat = new Heartbeat(this::beat);
             }
             return won;
         } catch (SQLException e) {
@@ -183,14 +184,17 @@ public final class RunStore implements AutoCloseable {
      */
     public void fail(RunSpec spec, RunFailure failure) {
         Map<String, Object> provenance = Provenance.of(claimed(spec.runId()), Instant.now(), Parallel.threads());
-        write(spec.runId(), RunRow.of(spec.runId(), Trainer.ENGINE_VERSION, "failed", ConfigColumns.of(spec), provenance)
-                .failed(failure));
+        write(RunRow.of(spec.runId(), Trainer.ENGINE_VERSION, "failed", ConfigColumns.of(spec), provenance).failed(failure),
+                null);
     }
 
-    /** Why the run with this id failed, the last time it was tried; null when it did not fail. */
+    /**
+     * Why the run with this id failed, the last time it was tried, also while it is tried again;
+     * null when it never failed or has finished since.
+     */
     public synchronized RunFailure failure(String runId) {
         RunRow row = readRow(runId);
-        return row == null || !"failed".equals(row.get("status")) ? null
+        return row == null || row.get("failure") == null ? null
                 : new RunFailure((Long) row.get("failed_step"), (String) row.get("failure"));
     }
 
@@ -211,12 +215,21 @@ public final class RunStore implements AutoCloseable {
      *     this store's memory all the same
      */
     public void put(RunSpec spec, RunRecord run) {
-        write(run.runId(), finishedRow(ConfigColumns.of(spec), run));
+        write(finishedRow(ConfigColumns.of(spec), run), run);
     }
 
-    /** {@link #put(RunSpec, RunRecord)} for a caller without the spec: the JSON keeps the data's description only. */
+    /**
+     * {@link #put(RunSpec, RunRecord)} for a caller without the spec: the configuration JSON is the
+     * one the run's claim recorded, or else made from the record's configuration, which keeps the
+     * data's description but not its settings.
+     */
     public void put(RunRecord run) {
-        write(run.runId(), finishedRow(ConfigColumns.of(run.config()), run));
+        Map<String, Object> config = ConfigColumns.of(run.config());
+        RunRow claimed = readRow(run.runId());
+        if (claimed != null && claimed.get("config_json") instanceof String json && ConfigColumns.complete(json)) {
+            config.put("config_json", json); // the same run id: the same configuration, with the data's settings
+        }
+        write(finishedRow(config, run), run);
     }
 
     private static RunRow finishedRow(Map<String, Object> config, RunRecord run) {
@@ -224,10 +237,16 @@ public final class RunStore implements AutoCloseable {
         return RunRow.of(run.runId(), engine, "finished", config, run.provenance()).finished(run);
     }
 
-    private synchronized void write(String runId, RunRow row) {
+    /** Writes the row, replacing the run's; {@code run} is the finished run it holds, or null. */
+    private synchronized void write(RunRow row, RunRecord run) {
+        String runId = (String) row.get("run_id");
         held.remove(runId);
+        kept.remove(runId);
         try {
             row.owner(Provenance.host(), Provenance.pid(), System.currentTimeMillis()).replace(db);
+            if (run != null) {
+                kept.put(runId, new Kept(run, (String) row.get("digest")));
+            }
         } catch (SQLException e) {
             throw new UncheckedIOException("cannot save run " + runId + " in " + where() + ": " + e.getMessage(),
                     new IOException(e));
@@ -266,17 +285,14 @@ public final class RunStore implements AutoCloseable {
     public List<Map<String, Object>> columns(Map<String, Object> filter, Consumer<String> warnings) {
         List<Map<String, Object>> table = new ArrayList<>();
         for (RunRow row : trustedRows(filter, warnings)) {
-            Map<String, Object> columns = new LinkedHashMap<>();
-            listedColumns().forEach(name -> columns.put(name, row.get(name)));
-            table.add(columns);
+            table.add(RunStoreQueries.listed(row));
         }
         return table;
     }
 
     /** The names of the columns {@link #columns} gives: all but the JSON, the claim and the digest. */
     public static List<String> listedColumns() {
-        return RunSchema.COLUMNS.stream().map(RunSchema.Column::name).filter(name -> !List.of("config_json", "curve",
-                "diagnostics", "owner_host", "owner_pid", "heartbeat", "digest").contains(name)).toList();
+        return RunStoreQueries.LISTED;
     }
 
     private synchronized List<RunRow> trustedRows(Map<String, Object> filter, Consumer<String> warnings) {
@@ -301,16 +317,32 @@ public final class RunStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (heartbeat != null) {
-            heartbeat.shutdownNow();
+            heartbeat.close();
         }
         try {
             for (String runId : held) {
                 RunClaims.release(db, runId);
             }
             held.clear();
-            db.close();
         } catch (SQLException | RuntimeException e) {
             // closing: nothing is lost that a heartbeat's lapse does not give back
+        }
+        closing.clean();
+    }
+
+    /** A run as it was put, and the digest of its row then. */
+    private record Kept(RunRecord run, String digest) {
+    }
+
+    /** Closes a connection; holds nothing of the store, so that the store can be collected. */
+    private record Closer(Connection db) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                // nothing more can be done with it
+            }
         }
     }
 
@@ -326,14 +358,6 @@ public final class RunStore implements AutoCloseable {
             return RunStoreQueries.row(db, runId);
         } catch (SQLException e) {
             throw new UncheckedIOException("cannot read the run store " + where() + ": " + e.getMessage(), new IOException(e));
-        }
-    }
-
-    private synchronized void importFolder(Path folder) {
-        try {
-            JsonRunImport.importOnce(db, folder, Provenance.host(), Provenance.pid());
-        } catch (SQLException | IOException e) {
-            // not recorded as imported: the next store opened on the file tries again
         }
     }
 
