@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,7 @@ class RunStoreTest {
             assertTrue(Double.isNaN(listed.loss()));
             assertEquals(spec.config().toString(), listed.config().toString());
             assertTrue(other.claim(spec), "a failed run may be tried again");
+            assertEquals(failure, other.failure(spec.runId()), "the last try's failure, while it is tried again");
         }
     }
 
@@ -202,11 +204,24 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunPutWithoutItsSpecKeepsTheConfigurationItsClaimRecorded() throws Exception {
+        RunSpec spec = TinyRuns.spec(TinyRuns.TWO_LAYERS, TinyRuns.W4A4, 8);
+        Path file = folder.resolve("runs.db");
+        RunRecord trained = TinyRuns.train(spec, RunStore.inMemory());
+        try (RunStore store = RunStore.open(file)) {
+            assertTrue(store.claim(spec));
+            store.put(trained);
+        }
+        String json = (String) row(file, spec.runId()).get("config_json");
+        assertEquals(RunSpecCodec.write(spec), json, "with the data's settings, which the record does not have");
+    }
+
+    @Test
     void storesInMemoryAreSeparate() {
         RunSpec spec = TinyRuns.spec(TinyRuns.ONE_LAYER, TinyRuns.FP, 7);
         RunStore first = RunStore.inMemory();
         RunRecord run = TinyRuns.train(spec, first);
-        assertEquals(run, first.find(spec.runId(), spec.config()));
+        assertSame(run, first.find(spec.runId(), spec.config()), "the run as it was put");
         assertEquals(1, first.list(Map.of()).size(), "listing works in memory too");
         assertNull(RunStore.inMemory().find(spec.runId(), spec.config()), "another store, another context's runs");
         assertNull(first.file());
