@@ -157,6 +157,11 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** Whether this store holds the claim of the run with this id (it claimed it and has not put, failed or released it). */
+    public synchronized boolean holds(String runId) {
+        return held.contains(runId);
+    }
+
     private synchronized void beat() {
         try {
             RunClaims.beat(db);

@@ -1,7 +1,7 @@
 package org.qatlas.stdlib.train;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,27 +66,18 @@ public final class Trainer {
     }
 
     /**
-     * Trains, or answers from {@code store} when the same configuration was trained before.
-     * With a checkpoint plan the state is saved as it says, and a checkpoint of the same
-     * configuration found there is resumed: the run continues to the same losses as an
-     * uninterrupted one. A checkpoint or store that cannot be written does not lose the run:
-     * the monitor is warned, and the finished run is returned all the same.
+     * Trains, or answers from {@code store} when the same configuration was trained before;
+     * the run is claimed in the store while it trains (see {@link StoredTraining}). With a
+     * checkpoint plan the state is saved as it says, and a checkpoint of the same configuration
+     * found there is resumed: the run continues to the same losses as an uninterrupted one. A
+     * checkpoint or store that cannot be written does not lose the run: the monitor is warned,
+     * and the finished run is returned all the same.
      */
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             CheckpointPlan checkpoint, Monitor monitor, RunStore store) {
         RunSpec spec = new RunSpec(modelValue, scheme, budget, data, seed);
         check(spec);
-        RunRecord stored = store.find(spec.runId(), spec.config(), monitor::warning);
-        if (stored != null) {
-            return stored;
-        }
-        RunRecord record = trainChecked(spec, checkpoint, monitor);
-        try {
-            store.put(spec, record);
-        } catch (UncheckedIOException e) {
-            monitor.warning("train: warning: " + e.getMessage() + "; the run is returned but not stored");
-        }
-        return record;
+        return StoredTraining.train(spec, store, monitor, claimed -> trainChecked(claimed, checkpoint, monitor));
     }
 
     /** Refuses a run that cannot train: data beyond the model's vocabulary, limits of arrays and steps. */

@@ -54,6 +54,34 @@ class RunClaimsTest {
     }
 
     @Test
+    void trainWaitsForTheSameRunTrainedThroughAnotherStoreAndIsAnsweredByIt() throws Exception {
+        try (RunStore first = RunStore.open(file()); RunStore second = RunStore.open(file())) {
+            assertTrue(first.claim(SPEC), "as if another process had begun training it");
+            java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+            org.qatlas.stdlib.train.Monitor counting = new org.qatlas.stdlib.train.Monitor() {
+                @Override
+                public void step(long step, long total, long tokens, double loss, double tokensPerSecond) {
+                    steps.incrementAndGet();
+                }
+            };
+            ExecutorService waiter = Executors.newSingleThreadExecutor();
+            try {
+                Future<RunRecord> waiting = waiter.submit(() -> org.qatlas.stdlib.train.Trainer.train(SPEC.model(),
+                        SPEC.scheme(), SPEC.budget(), SPEC.data(), SPEC.seed(), org.qatlas.stdlib.train.CheckpointPlan.NONE,
+                        counting, second));
+                Thread.sleep(1500);
+                assertFalse(waiting.isDone(), "the second waits while the first holds the claim");
+                RunRecord trained = TinyRuns.train(SPEC, first);
+                RunRecord answered = waiting.get(30, TimeUnit.SECONDS);
+                assertEquals(trained.loss(), answered.loss());
+                assertEquals(0, steps.get(), "the second trained nothing");
+            } finally {
+                waiter.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aFinishedRunIsNotClaimedAgain() {
         try (RunStore first = RunStore.open(file()); RunStore second = RunStore.open(file())) {
             assertTrue(first.claim(SPEC));
