@@ -1,0 +1,191 @@
+package org.qatlas.spark;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.qatlas.stdlib.study.StudyListener;
+import org.qatlas.stdlib.train.RunFailure;
+import org.qatlas.stdlib.train.RunSpec;
+import org.qatlas.stdlib.train.RunSpecCodec;
+
+/**
+ * The runs of one study on a cluster: one Spark job of one task per run, all submitted at once
+ * (Spark starts them as executor cores come free), each outcome reported to the listener as
+ * its job ends. Jobs are independent, so a run whose executor is lost fails alone.
+ *
+ * <p>Each job is awaited by a virtual thread of the driver, which reports its outcome; the
+ * listener therefore hears from several threads, as its contract allows. The first exception
+ * the listener throws stops the study: the study's jobs are cancelled (their tasks stop at the
+ * next step) and the exception is rethrown to the caller once every job has ended.
+ */
+final class StudyJobs {
+    /** After this long with no run started, the listener is told that the cluster may have no free executor. */
+    static final long QUIET_SECONDS = 30;
+
+    private final JavaSparkContext spark;
+    private final List<RunSpec> specs;
+    private final StudyListener listener;
+    private final String group;
+    private final CountDownLatch ended;
+    private final AtomicReference<Throwable> stop = new AtomicReference<>();
+    private final AtomicInteger startedRuns = new AtomicInteger();
+    private final AtomicBoolean[] started;
+
+    StudyJobs(JavaSparkContext spark, List<RunSpec> specs, StudyListener listener, String group) {
+        this.spark = spark;
+        this.specs = specs;
+        this.listener = listener;
+        this.group = group;
+        this.ended = new CountDownLatch(specs.size());
+        this.started = new AtomicBoolean[specs.size()];
+        for (int i = 0; i < started.length; i++) {
+            started[i] = new AtomicBoolean();
+        }
+    }
+
+    /** Trains every run; returns when all have ended, or throws what stopped the study. */
+    void run() {
+        RunStartListener starts = new RunStartListener(group, this::started);
+        spark.sc().addSparkListener(starts);
+        try {
+            spark.setJobGroup(group, "qatlas study of " + specs.size() + " runs", false);
+            for (int i = 0; i < specs.size(); i++) {
+                if (stop.get() == null) {
+                    submit(i);
+                } else {
+                    ended.countDown(); // the study stopped before this run was submitted
+                }
+            }
+            await();
+        } finally {
+            spark.sc().removeSparkListener(starts);
+            spark.clearJobGroup();
+            spark.setLocalProperty(RunStartListener.RUN_PROPERTY, null);
+        }
+        Throwable cause = stop.get();
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        if (cause != null) {
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void submit(int run) {
+        RunSpec spec = specs.get(run);
+        spark.setLocalProperty(RunStartListener.RUN_PROPERTY, Integer.toString(run));
+        spark.setJobDescription("run " + spec.runId());
+        JavaFutureAction<List<String>> job = spark.parallelize(List.of(RunSpecCodec.write(spec)), 1)
+                .map(new TrainOnExecutor())
+                .collectAsync();
+        Thread.ofVirtual().name("qatlas-spark-run-" + run).start(() -> {
+            try {
+                report(spec, job);
+            } finally {
+                ended.countDown();
+            }
+        });
+    }
+
+    /** Waits for every job; warns once if none has started after a while; stops all on an interruption. */
+    private void await() {
+        try {
+            if (!ended.await(QUIET_SECONDS, TimeUnit.SECONDS) && startedRuns.get() == 0) {
+                call(() -> listener.warning("spark: no run has started after " + QUIET_SECONDS + " s; the cluster may have no"
+                        + " executor with free cores and memory (spark.executor.memory, spark.executor.cores), or executors"
+                        + " cannot connect back to this driver (spark.driver.host)"));
+            }
+            ended.await();
+        } catch (InterruptedException e) {
+            stop(new CancellationException("the study was interrupted"));
+            awaitUninterruptibly(); // cancelled jobs end promptly
+
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                ended.await();
+                break;
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reports one run's outcome: its warnings, then its record or failure. */
+    private void report(RunSpec spec, JavaFutureAction<List<String>> job) {
+        RunOutcome outcome;
+        try {
+            outcome = RunOutcomeCodec.read(job.get().get(0), spec);
+        } catch (ExecutionException | CancellationException e) {
+            if (stop.get() != null) {
+                return; // cancelled because the study stopped: nothing to report
+            }
+            outcome = RunOutcome.failed(spec.runId(), new RunFailure(0, "spark: " + jobFailure(e)), List.of());
+        } catch (IllegalArgumentException e) {
+            outcome = RunOutcome.failed(spec.runId(), new RunFailure(0, "spark: " + e.getMessage()), List.of());
+        } catch (InterruptedException e) {
+            return; // virtual threads of the study are not interrupted
+        }
+        RunOutcome done = outcome;
+        done.warnings().forEach(warning -> call(() -> listener.warning(warning)));
+        call(() -> {
+            if (done.record() != null) {
+                listener.finished(spec, done.record());
+            } else {
+                listener.failed(spec, done.failure());
+            }
+        });
+    }
+
+    private void started(int run) {
+        if (!started[run].getAndSet(true)) {
+            startedRuns.incrementAndGet();
+            call(() -> listener.started(specs.get(run)));
+        }
+    }
+
+    /** Calls the listener unless the study is stopping; an exception from it stops the study. */
+    private void call(Runnable call) {
+        if (stop.get() != null) {
+            return;
+        }
+        try {
+            call.run();
+        } catch (RuntimeException | Error e) {
+            stop(e);
+        }
+    }
+
+    private void stop(Throwable cause) {
+        if (stop.compareAndSet(null, cause)) {
+            spark.cancelJobGroup(group);
+        }
+    }
+
+    /** Spark's account of a job that ended without a result (an executor lost, the task killed), first line only. */
+    private static String jobFailure(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        message = message.replaceFirst("^Job aborted due to stage failure: ", "");
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

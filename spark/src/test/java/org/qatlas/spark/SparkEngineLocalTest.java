@@ -1,0 +1,93 @@
+package org.qatlas.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qatlas.stdlib.study.Engine;
+import org.qatlas.stdlib.study.EngineProviders;
+import org.qatlas.stdlib.train.RunFailure;
+import org.qatlas.stdlib.train.RunRecord;
+import org.qatlas.stdlib.train.RunSpec;
+
+/** The engine on local[2]: two executor cores in this JVM, one SparkContext for the class. */
+class SparkEngineLocalTest {
+    private static Engine engine;
+
+    @BeforeAll
+    static void start() {
+        engine = EngineProviders.open("spark", "local[2]", Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void trainsEachRunToTheRecordThatTrainingItDirectlyGives() {
+        List<RunSpec> specs = TinyRuns.study(4, 12);
+        TinyRuns.Recorder heard = new TinyRuns.Recorder();
+        engine.train(specs, heard);
+
+        assertEquals(Map.of(), heard.failed);
+        assertEquals(specs.size(), heard.finished.size());
+        assertEquals(specs.size(), heard.started.size(), "each run is reported started once: " + heard.started);
+        for (RunSpec spec : specs) {
+            RunRecord remote = heard.finished.get(spec);
+            RunRecord direct = TinyRuns.direct(spec);
+            assertEquals(direct.runId(), remote.runId());
+            assertEquals(direct.loss(), remote.loss(), "the same seed gives the same losses");
+            assertEquals(direct.evalLoss(), remote.evalLoss());
+            assertEquals(direct.curve(), remote.curve());
+            assertEquals(direct.diagnostics(), remote.diagnostics());
+            assertEquals(direct.steps(), remote.steps());
+            assertEquals(direct.tokens(), remote.tokens());
+            assertEquals(direct.config().toString(), remote.config().toString());
+            assertTrue(remote.seconds() > 0 && remote.tokensPerSecond() > 0);
+        }
+        assertEquals("spark(local[2])", engine.describe());
+    }
+
+    @Test
+    void aDivergingRunFailsAloneWithItsStepAndTheOthersFinish() {
+        RunSpec wild = TinyRuns.diverging(7);
+        List<RunSpec> specs = List.of(TinyRuns.spec(TinyRuns.FP, 8, 1), wild, TinyRuns.spec(TinyRuns.W4A4, 8, 2));
+        TinyRuns.Recorder heard = new TinyRuns.Recorder();
+        engine.train(specs, heard);
+
+        assertEquals(List.of(wild), List.copyOf(heard.failed.keySet()));
+        RunFailure failure = heard.failed.get(wild);
+        assertTrue(failure.reason().matches("train: the loss (became nan|became inf|exploded to .*) at step \\d+ of 30 .*"),
+                failure.reason());
+        assertTrue(failure.reason().contains("at step " + failure.step() + " of"), failure.reason());
+        assertEquals(2, heard.finished.size());
+    }
+
+    @Test
+    void anExceptionFromTheListenerStopsTheStudyAndIsRethrown() {
+        IllegalStateException interruption = new IllegalStateException("interrupted");
+        TinyRuns.Recorder stopping = new TinyRuns.Recorder() {
+            @Override
+            public void started(RunSpec spec) {
+                throw interruption;
+            }
+        };
+        List<RunSpec> specs = TinyRuns.study(4, 400);
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> engine.train(specs, stopping));
+        assertSame(interruption, thrown);
+        assertTrue(stopping.finished.size() < specs.size(), "cancelled runs are not reported: " + stopping.finished.keySet());
+
+        TinyRuns.Recorder after = new TinyRuns.Recorder();
+        engine.train(TinyRuns.study(2, 4), after);
+        assertEquals(2, after.finished.size(), "the engine trains again after a stopped study");
+    }
+}
