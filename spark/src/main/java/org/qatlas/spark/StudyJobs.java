@@ -90,7 +90,7 @@ final class StudyJobs {
                 .collectAsync();
         Thread.ofVirtual().name("qatlas-spark-run-" + run).start(() -> {
             try {
-                report(spec, job);
+                report(run, job);
             } finally {
                 ended.countDown();
             }
@@ -129,8 +129,13 @@ final class StudyJobs {
         }
     }
 
-    /** Reports one run's outcome: its warnings, then its record or failure. */
-    private void report(RunSpec spec, JavaFutureAction<List<String>> job) {
+    /**
+     * Reports one run's outcome: its warnings, then its record or failure. A run is reported
+     * started before it is reported done, even when Spark's event of its task's start (which
+     * comes on another thread) has not been heard yet.
+     */
+    private void report(int run, JavaFutureAction<List<String>> job) {
+        RunSpec spec = specs.get(run);
         RunOutcome outcome;
         try {
             outcome = RunOutcomeCodec.read(job.get().get(0), spec);
@@ -145,6 +150,7 @@ final class StudyJobs {
             return; // virtual threads of the study are not interrupted
         }
         RunOutcome done = outcome;
+        started(run);
         done.warnings().forEach(warning -> call(() -> listener.warning(warning)));
         call(() -> {
             if (done.record() != null) {

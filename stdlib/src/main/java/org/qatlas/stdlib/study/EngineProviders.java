@@ -22,14 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * folder for the life of the process, so that asking twice does not load Spark twice.
  */
 public final class EngineProviders {
-    /** The system property that names the folder of module {@code name}: {@code qat.spark.home}. */
-    public static String homeProperty(String name) {
-        return "qat." + name + ".home";
-    }
-
+    /** The loaders of the modules loaded so far, by folder. */
     private static final Map<String, ModuleClassLoader> MODULES = new ConcurrentHashMap<>();
 
     private EngineProviders() {
+    }
+
+    /** The system property that names the folder of module {@code name}: {@code qat.spark.home}. */
+    public static String homeProperty(String name) {
+        return "qat." + name + ".home";
     }
 
     /** Opens engine {@code name} on {@code master}; see {@link EngineProvider#open}. */
