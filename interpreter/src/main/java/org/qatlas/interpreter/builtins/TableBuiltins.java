@@ -27,13 +27,13 @@ final class TableBuiltins {
     }
 
     static void install(Builtins builtins) {
-        builtins.addLibrary("save(value, path)",
+        builtins.add("save(value, path)",
                 "Writes rows (a list of records) to path as .csv, .tsv or .json, or a fitted law as .json (read back with "
                         + "load). Returns path.",
-                a -> save(a[0], path(a[1], "save")));
-        builtins.addLibrary("load(path)",
+                call -> save(call.get("value"), path(call, "path")));
+        builtins.add("load(path)",
                 "Reads rows from a .csv, .tsv or .json file as a list of records, or a fitted law saved with save.",
-                a -> load(path(a[0], "load")));
+                call -> load(path(call, "path")));
     }
 
     /** Rows given as a list of records, or as the path of a table file. */
@@ -144,9 +144,10 @@ final class TableBuiltins {
         return Laws.withValues(declared, saved.values(), new FitSummary(saved.target(), fit));
     }
 
-    private static String path(Object value, String builtin) {
+    private static String path(Call call, String parameter) {
+        Object value = call.get(parameter);
         if (!(value instanceof String text) || text.isEmpty()) {
-            throw new IllegalArgumentException(builtin + ": the path must be a non-empty string, not "
+            throw new IllegalArgumentException(call.builtin() + ": the path must be a non-empty string, not "
                     + Values.describe(JavaValues.toQat(value)));
         }
         return text;
