@@ -21,6 +21,9 @@ import org.qatlas.stdlib.study.ModuleClassLoader;
  * <li>{@code spark.ui.enabled=false}: a study needs no web server; set it to true to watch one.
  * <li>{@code spark.driver.host=127.0.0.1} for local masters and masters on this machine, so that
  *     a host name that does not resolve cannot stop a study that never leaves the machine.
+ * <li>{@code spark.executor.heartbeatInterval=2s} (Spark's default: 10 s): executors send
+ *     their runs' steps with their heartbeats ({@link RunProgress}), so this is how late a
+ *     study's progress is shown.
  * <li>{@code spark.executorEnv.OMP_WAIT_POLICY=PASSIVE}: ND4J's idle OpenMP threads spin
  *     otherwise, which costs training many times over on a small machine (bin/qat sets the
  *     same for the driver).
@@ -55,6 +58,7 @@ final class SparkSettings {
                 .set("spark.task.maxFailures", "1")
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false")
+                .set("spark.executor.heartbeatInterval", "2s")
                 .set("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         if (onThisMachine(master)) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");

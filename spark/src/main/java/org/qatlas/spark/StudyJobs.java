@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,40 +21,60 @@ import org.qatlas.stdlib.train.RunSpecCodec;
  * (Spark starts them as executor cores come free), each outcome reported to the listener as
  * its job ends. Jobs are independent, so a run whose executor is lost fails alone.
  *
- * <p>Each job is awaited by a virtual thread of the driver, which reports its outcome; the
- * listener therefore hears from several threads, as its contract allows. The first exception
- * the listener throws stops the study: the study's jobs are cancelled (their tasks stop at the
- * next step) and the exception is rethrown to the caller once every job has ended.
+ * <p>Each job is awaited by a virtual thread of the driver, which reports its outcome; Spark's
+ * listener thread reports starts and steps ({@link StudyEvents}); the listener therefore hears
+ * from several threads, as its contract allows. The calling thread polls the listener while it
+ * waits. The first exception the listener throws (or an interruption of the calling thread)
+ * stops the study: its jobs are cancelled, their tasks stop at their next step, and once they
+ * have ended the exception is rethrown to the caller.
  */
 final class StudyJobs {
+    /** How often the waiting caller polls its listener: a Ctrl-C is seen within this. */
+    static final long POLL_MILLIS = 100;
     /** After this long with no run started, the listener is told that the cluster may have no free executor. */
     static final long QUIET_SECONDS = 30;
+    /** How long a stopped study waits for its cancelled tasks to end (an executor that stopped answering never says). */
+    static final long STOP_SECONDS = 30;
 
     private final JavaSparkContext spark;
     private final List<RunSpec> specs;
     private final StudyListener listener;
     private final String group;
+    private final StudyEvents events;
     private final CountDownLatch ended;
     private final AtomicReference<Throwable> stop = new AtomicReference<>();
     private final AtomicInteger startedRuns = new AtomicInteger();
     private final AtomicBoolean[] started;
+    private final AtomicLong[] reportedStep;
 
     StudyJobs(JavaSparkContext spark, List<RunSpec> specs, StudyListener listener, String group) {
         this.spark = spark;
         this.specs = specs;
         this.listener = listener;
         this.group = group;
+        this.events = new StudyEvents(group, new StudyEvents.Runs() {
+            @Override
+            public void started(int run) {
+                StudyJobs.this.started(run);
+            }
+
+            @Override
+            public void step(int run, RunProgress.Step step) {
+                StudyJobs.this.step(run, step);
+            }
+        });
         this.ended = new CountDownLatch(specs.size());
         this.started = new AtomicBoolean[specs.size()];
-        for (int i = 0; i < started.length; i++) {
+        this.reportedStep = new AtomicLong[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
             started[i] = new AtomicBoolean();
+            reportedStep[i] = new AtomicLong();
         }
     }
 
-    /** Trains every run; returns when all have ended, or throws what stopped the study. */
+    /** Trains every run; returns when all have ended, or throws what stopped the study once its tasks have ended. */
     void run() {
-        RunStartListener starts = new RunStartListener(group, this::started);
-        spark.sc().addSparkListener(starts);
+        spark.sc().addSparkListener(events);
         try {
             spark.setJobGroup(group, "qatlas study of " + specs.size() + " runs", false);
             for (int i = 0; i < specs.size(); i++) {
@@ -65,9 +86,9 @@ final class StudyJobs {
             }
             await();
         } finally {
-            spark.sc().removeSparkListener(starts);
+            spark.sc().removeSparkListener(events);
             spark.clearJobGroup();
-            spark.setLocalProperty(RunStartListener.RUN_PROPERTY, null);
+            spark.setLocalProperty(StudyEvents.RUN_PROPERTY, null);
         }
         Throwable cause = stop.get();
         if (cause instanceof RuntimeException runtime) {
@@ -83,10 +104,12 @@ final class StudyJobs {
 
     private void submit(int run) {
         RunSpec spec = specs.get(run);
-        spark.setLocalProperty(RunStartListener.RUN_PROPERTY, Integer.toString(run));
+        RunProgress progress = new RunProgress();
+        spark.sc().register(progress, RunProgress.NAME);
+        spark.setLocalProperty(StudyEvents.RUN_PROPERTY, Integer.toString(run));
         spark.setJobDescription("run " + spec.runId());
         JavaFutureAction<List<String>> job = spark.parallelize(List.of(RunSpecCodec.write(spec)), 1)
-                .map(new TrainOnExecutor())
+                .map(new TrainOnExecutor(progress))
                 .collectAsync();
         Thread.ofVirtual().name("qatlas-spark-run-" + run).start(() -> {
             try {
@@ -97,31 +120,39 @@ final class StudyJobs {
         });
     }
 
-    /** Waits for every job; warns once if none has started after a while; stops all on an interruption. */
+    /**
+     * Waits for every job, polling the listener; warns once if no run has started after a
+     * while; after a stop, waits for the cancelled tasks to end.
+     */
     private void await() {
-        try {
-            if (!ended.await(QUIET_SECONDS, TimeUnit.SECONDS) && startedRuns.get() == 0) {
+        long quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(QUIET_SECONDS);
+        boolean warned = false;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (ended.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                stop(new CancellationException("the study was interrupted"));
+            }
+            call(listener::poll);
+            if (!warned && startedRuns.get() == 0 && System.nanoTime() > quietUntil) {
+                warned = true;
                 call(() -> listener.warning("spark: no run has started after " + QUIET_SECONDS + " s; the cluster may have no"
                         + " executor with free cores and memory (spark.executor.memory, spark.executor.cores), or executors"
                         + " cannot connect back to this driver (spark.driver.host)"));
             }
-            ended.await();
-        } catch (InterruptedException e) {
-            stop(new CancellationException("the study was interrupted"));
-            awaitUninterruptibly(); // cancelled jobs end promptly
-
-            Thread.currentThread().interrupt();
         }
-    }
-
-    private void awaitUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                ended.await();
-                break;
-            } catch (InterruptedException again) {
-                interrupted = true;
+        if (stop.get() != null) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS);
+            while (events.running() > 0 && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(POLL_MILLIS / 2);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
@@ -165,6 +196,15 @@ final class StudyJobs {
         if (!started[run].getAndSet(true)) {
             startedRuns.incrementAndGet();
             call(() -> listener.started(specs.get(run)));
+        }
+    }
+
+    /** Passes a heartbeat's step on, once per step and in order (a late heartbeat is dropped). */
+    private void step(int run, RunProgress.Step step) {
+        long before = reportedStep[run].getAndAccumulate(step.step(), Math::max);
+        if (step.step() > before && started[run].get()) {
+            call(() -> listener.step(specs.get(run), step.step(), step.steps(), step.tokens(), step.loss(),
+                    step.tokensPerSecond()));
         }
     }
 

@@ -22,7 +22,8 @@ class SparkEngineLocalTest {
 
     @BeforeAll
     static void start() {
-        engine = EngineProviders.open("spark", "local[2]", Map.of());
+        // Heartbeats (which carry the runs' steps) more often than the engine's default, for the test of steps.
+        engine = EngineProviders.open("spark", "local[2]", Map.of("spark.executor.heartbeatInterval", "500ms"));
     }
 
     @AfterAll
@@ -89,5 +90,28 @@ class SparkEngineLocalTest {
         TinyRuns.Recorder after = new TinyRuns.Recorder();
         engine.train(TinyRuns.study(2, 4), after);
         assertEquals(2, after.finished.size(), "the engine trains again after a stopped study");
+    }
+
+    @Test
+    void stepsComeFromTheExecutorsAndTheFirstOneHeardCanStopALongRun() {
+        // A run of 20,000 steps (tens of seconds); the first step a heartbeat brings stops the study.
+        RunSpec longRun = TinyRuns.spec(TinyRuns.FP, 20_000, 5);
+        IllegalStateException interruption = new IllegalStateException("interrupted at a step");
+        TinyRuns.Recorder stopping = new TinyRuns.Recorder() {
+            @Override
+            public void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
+                super.step(spec, step, steps, tokens, loss, tokensPerSecond);
+                throw interruption;
+            }
+        };
+        assertSame(interruption, assertThrows(IllegalStateException.class, () -> engine.train(List.of(longRun), stopping)));
+        assertEquals(1, stopping.steps.size());
+        TinyRuns.Step heard = stopping.steps.get(0);
+        assertEquals(longRun, heard.spec());
+        assertEquals(20_000, heard.steps());
+        assertTrue(heard.step() >= 1 && heard.step() < 20_000, "a step of the run in flight: " + heard);
+        assertEquals(heard.step() * 8 * 16, heard.tokens());
+        assertTrue(heard.loss() > 0 && heard.loss() < 10, "a loss near ln(16): " + heard);
+        assertEquals(Map.of(), stopping.finished, "the stopped run does not finish");
     }
 }

@@ -58,16 +58,26 @@ final class TinyRuns {
         return Trainer.train(spec.model(), spec.scheme(), spec.budget(), spec.data(), spec.seed(), Monitor.NONE);
     }
 
+    /** A step as a listener heard it. */
+    record Step(RunSpec spec, long step, long steps, long tokens, double loss) {
+    }
+
     /** Keeps every event, thread-safely. */
     static class Recorder implements StudyListener {
         final List<RunSpec> started = Collections.synchronizedList(new ArrayList<>());
         final Map<RunSpec, RunRecord> finished = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         final Map<RunSpec, RunFailure> failed = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
         final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void started(RunSpec spec) {
             started.add(spec);
+        }
+
+        @Override
+        public void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
+            this.steps.add(new Step(spec, step, steps, tokens, loss));
         }
 
         @Override
