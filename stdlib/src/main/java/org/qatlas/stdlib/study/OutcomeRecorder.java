@@ -39,6 +39,11 @@ final class OutcomeRecorder implements StudyListener {
     }
 
     @Override
+    public void resumed(RunSpec spec, long step, long steps) {
+        listener.resumed(spec, step, steps);
+    }
+
+    @Override
     public void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
         listener.step(spec, step, steps, tokens, loss, tokensPerSecond);
     }

@@ -71,6 +71,11 @@ public class StudyProgress implements StudyListener {
     }
 
     @Override
+    public synchronized void resumed(RunSpec spec, long step, long steps) {
+        print("resumed  " + spec.runId() + "  from its checkpoint after step " + step + " of " + steps + "  " + RunText.label(spec));
+    }
+
+    @Override
     public synchronized void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
         board.step(spec, step, steps, tokens, loss, tokensPerSecond);
         if (terminal && clock.getAsLong() - lastDraw >= REDRAW_NANOS) {
