@@ -12,15 +12,18 @@ import org.qatlas.stdlib.study.LocalEngine;
 import org.qatlas.stdlib.study.RunCheckpoints;
 import org.qatlas.stdlib.study.StudyListener;
 import org.qatlas.stdlib.train.Budget;
+import org.qatlas.stdlib.train.Monitor;
 import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;
 import org.qatlas.stdlib.train.RunSpec;
+import org.qatlas.stdlib.train.Trainer;
 
 /**
  * The same study on the Spark engine ({@code local[2]}) and on the local engine with two workers:
  * 12 runs of llama(layers: 2, hidden: 64, ffn: 172, heads: 4, kv_heads: 2, seq: 64) at 200K
- * tokens, full precision, distinct by seed, on a synthetic language of byte tokens. Prints each
- * engine's wall time (start, training, stop) and checks that both give the same losses.
+ * tokens, full precision, distinct by seed, on a synthetic language of byte tokens, after a
+ * warm-up of two short runs trained directly. Prints each engine's wall time (start, training,
+ * stop) and checks that both give the same losses.
  *
  * <pre>
  * java --add-opens=java.base/java.lang=ALL-UNNAMED ... -cp "spark/target/qatlas-spark-*.jar:spark/target/lib/*" \
@@ -28,7 +31,8 @@ import org.qatlas.stdlib.train.RunSpec;
  * </pre>
  */
 public final class SparkStudyBenchmark {
-    private static final int RUNS = 12;
+    /** The study's size; {@code -Dqatlas.bench.runs=N} for a quicker look. */
+    private static final int RUNS = Integer.getInteger("qatlas.bench.runs", 12);
 
     private SparkStudyBenchmark() {
     }
@@ -45,7 +49,15 @@ public final class SparkStudyBenchmark {
         for (int seed = 1; seed <= RUNS; seed++) {
             specs.add(new RunSpec(model, new SchemeValue(null, null), budget, data, seed));
         }
-        System.out.printf("study: %d runs of %s, %s%n", RUNS, model.written(), budget.written());
+        System.out.printf("study: %d runs of %s, %s%n", RUNS, model.written(), Budget.TABLE.call(budget));
+        // The JIT compiles the training code before either engine is timed, so that the first
+        // engine measured does not pay for it alone.
+        long warming = System.nanoTime();
+        Budget warmUp = Budget.TABLE.make(Map.of("tokens", 40_000L));
+        for (int seed = 1; seed <= 2; seed++) {
+            Trainer.train(model, new SchemeValue(null, null), warmUp, data, -seed, Monitor.NONE);
+        }
+        System.out.printf("warm-up: 2 runs of 40K tokens trained directly in %.1f s%n", (System.nanoTime() - warming) / 1e9);
         Map<String, Map<RunSpec, Double>> losses = new ConcurrentHashMap<>();
         for (String name : engines) {
             losses.put(name, measure(name, specs));

@@ -109,7 +109,7 @@ final class StudyJobs {
         spark.setLocalProperty(StudyEvents.RUN_PROPERTY, Integer.toString(run));
         spark.setJobDescription("run " + spec.runId());
         JavaFutureAction<List<String>> job = spark.parallelize(List.of(RunSpecCodec.write(spec)), 1)
-                .map(new TrainOnExecutor(progress))
+                .map(new TrainOnExecutor(group, progress))
                 .collectAsync();
         Thread.ofVirtual().name("qatlas-spark-run-" + run).start(() -> {
             try {

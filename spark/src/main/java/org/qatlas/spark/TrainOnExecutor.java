@@ -3,7 +3,6 @@ package org.qatlas.spark;
 import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilledException;
 import org.apache.spark.api.java.function.Function;
-import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.model.ThreadBudget;
 import org.qatlas.stdlib.train.CheckpointPlan;
 import org.qatlas.stdlib.train.GemmRate;
@@ -24,7 +23,8 @@ import org.qatlas.stdlib.train.TrainingStopped;
  *
  * <p>Synthetic data is generated again from its settings; a corpus is read from its path,
  * which must hold the same text on every executor (the run's id covers the text, and the
- * driver refuses an outcome under another id).
+ * driver refuses an outcome under another id); either once per study and executor
+ * ({@link ExecutorData}).
  *
  * <p>Threads: one executor core, one run. A task trains on as many threads as it has cores
  * ({@code spark.task.cpus}, 1 by default) and never more than its size asks for; the thread
@@ -34,10 +34,15 @@ import org.qatlas.stdlib.train.TrainingStopped;
 final class TrainOnExecutor implements Function<String, String> {
     private static final long serialVersionUID = 1L;
 
+    private final String study;
     private final RunProgress progress;
 
-    /** @param progress the run's progress, registered with the driver's context */
-    TrainOnExecutor(RunProgress progress) {
+    /**
+     * @param study the id of the run's study (its runs share data an executor makes once)
+     * @param progress the run's progress, registered with the driver's context
+     */
+    TrainOnExecutor(String study, RunProgress progress) {
+        this.study = study;
         this.progress = progress;
     }
 
@@ -50,7 +55,7 @@ final class TrainOnExecutor implements Function<String, String> {
             // Once per executor JVM, with all its threads, before a task holds them down: the ceiling of its runs' MFU.
             GemmRate.measured();
             try (ThreadBudget threads = ThreadBudget.limit(task == null ? 1 : Math.max(1, task.cpus()))) {
-                RunSpec spec = RunSpecCodec.read(specJson, FileAccess.local());
+                RunSpec spec = ExecutorData.read(study, specJson);
                 runId = spec.runId();
                 RunRecord record = Trainer.train(spec.model(), spec.scheme(), spec.budget(), spec.data(), spec.seed(),
                         CheckpointPlan.NONE, monitor, RunStore.inMemory());
