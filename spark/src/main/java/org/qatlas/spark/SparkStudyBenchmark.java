@@ -41,7 +41,7 @@ public final class SparkStudyBenchmark {
         List<String> engines = args.length == 0 ? List.of("local", "spark") : List.of(args);
         long generating = System.nanoTime();
         SyntheticLanguage data = SyntheticLanguage.generate(256, 1_000_000, 1, 1.0, 1, 0.05);
-        System.out.printf("data: %s, generated in %.2f s (a Spark task generates it again for its run)%n", data.describe(),
+        System.out.printf("data: %s, generated in %.2f s (a Spark executor makes it again, once per study)%n", data.describe(),
                 (System.nanoTime() - generating) / 1e9);
         List<RunSpec> specs = new ArrayList<>();
         ModelValue model = new ModelValue(2, 64, 172, 4, 2, 64);
