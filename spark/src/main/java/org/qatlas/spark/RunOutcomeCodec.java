@@ -22,12 +22,13 @@ import org.qatlas.stdlib.train.RunSpec;
  * {"run_id": "3fa2...", "warnings": [],
  *  "record": {"loss": 2.71, "eval_loss": NaN, "curve": [{"step": 1, "tokens": 2048, "loss": 5.5, "lr": 3.0E-4, "phase": "fp"}, ...],
  *             "tokens": 200704, "steps": 98, "seconds": 4.2, "tokens_per_second": 47787.0, "gflops": 1.2, "mfu": 0.03,
- *             "diagnostics": {"kurtosis": {...}, ...}}}
+ *             "diagnostics": {"kurtosis": {...}, ...}, "provenance": {"host": "worker-3", "pid": 4121, ...}}}
  * {"run_id": "3fa2...", "warnings": [], "failure": {"step": 3, "reason": "train: the loss became nan at step 3 ..."}}
  * }</pre>
  *
  * The run's configuration is not sent back: the driver holds the spec it sent and gives the
- * record its configuration from it. Numbers keep their full precision (a double is written with
+ * record its configuration from it. The provenance is the executor's: the machine and process
+ * that trained the run. Numbers keep their full precision (a double is written with
  * as many digits as it needs to be read back exactly) and their type (whole numbers read back
  * as longs); a loss that is not a number is written as NaN, which JSON itself has no word for.
  */
@@ -58,6 +59,7 @@ final class RunOutcomeCodec {
             record.put("gflops", run.gflops());
             record.put("mfu", run.mfu());
             record.put("diagnostics", run.diagnostics());
+            record.put("provenance", run.provenance());
             tree.put("record", record);
         } else {
             tree.put("failure", Map.of("step", outcome.failure().step(), "reason", outcome.failure().reason()));
@@ -92,7 +94,7 @@ final class RunOutcomeCodec {
         return RunOutcome.finished(new RunRecord(runId, real(record.get("loss")), real(record.get("eval_loss")),
                 list(record.get("curve")), number(record.get("tokens")).longValue(), number(record.get("steps")).longValue(),
                 real(record.get("seconds")), real(record.get("tokens_per_second")), real(record.get("gflops")),
-                real(record.get("mfu")), spec.config(), map(record.get("diagnostics"))), warnings);
+                real(record.get("mfu")), spec.config(), map(record.get("diagnostics")), map(record.get("provenance"))), warnings);
     }
 
     private static Map<String, Object> parse(String json) {

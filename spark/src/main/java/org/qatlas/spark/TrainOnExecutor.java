@@ -10,7 +10,6 @@ import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;
 import org.qatlas.stdlib.train.RunSpec;
 import org.qatlas.stdlib.train.RunSpecCodec;
-import org.qatlas.stdlib.train.RunStore;
 import org.qatlas.stdlib.train.Trainer;
 import org.qatlas.stdlib.train.TrainingStopped;
 
@@ -57,8 +56,7 @@ final class TrainOnExecutor implements Function<String, String> {
             try (ThreadBudget threads = ThreadBudget.limit(task == null ? 1 : Math.max(1, task.cpus()))) {
                 RunSpec spec = ExecutorData.read(study, specJson);
                 runId = spec.runId();
-                RunRecord record = Trainer.train(spec.model(), spec.scheme(), spec.budget(), spec.data(), spec.seed(),
-                        CheckpointPlan.NONE, monitor, RunStore.inMemory());
+                RunRecord record = Trainer.train(spec, CheckpointPlan.NONE, monitor); // no store: the driver's study keeps runs
                 return RunOutcomeCodec.write(RunOutcome.finished(record, monitor.warnings()));
             }
         } catch (TaskKilledException cancelled) {

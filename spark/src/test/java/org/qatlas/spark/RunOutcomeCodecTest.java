@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qatlas.stdlib.data.SyntheticLanguage;
+import org.qatlas.stdlib.train.Provenance;
 import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;
 import org.qatlas.stdlib.train.RunSpec;
@@ -34,6 +35,8 @@ class RunOutcomeCodecTest {
         assertEquals(trained.gflops(), read.gflops());
         assertEquals(trained.mfu(), read.mfu());
         assertEquals(spec.config(), read.config());
+        assertEquals(trained.provenance(), read.provenance());
+        assertEquals(Provenance.KEYS, List.copyOf(read.provenance().keySet()));
     }
 
     @Test

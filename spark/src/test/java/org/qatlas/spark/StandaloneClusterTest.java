@@ -1,6 +1,7 @@
 package org.qatlas.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,10 @@ class StandaloneClusterTest {
             RunRecord direct = TinyRuns.direct(spec);
             assertEquals(direct.loss(), heard.finished.get(spec).loss());
             assertEquals(direct.curve(), heard.finished.get(spec).curve());
+            // Trained by the executor's JVM, not this one, on one thread (one run per executor core).
+            Map<String, Object> provenance = heard.finished.get(spec).provenance();
+            assertNotEquals(ProcessHandle.current().pid(), provenance.get("pid"));
+            assertEquals(1L, provenance.get("threads"));
         }
     }
 }

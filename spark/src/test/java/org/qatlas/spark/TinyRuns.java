@@ -12,6 +12,7 @@ import org.qatlas.stdlib.quant.IntFormat;
 import org.qatlas.stdlib.quant.SchemeValue;
 import org.qatlas.stdlib.study.StudyListener;
 import org.qatlas.stdlib.train.Budget;
+import org.qatlas.stdlib.train.CheckpointPlan;
 import org.qatlas.stdlib.train.Monitor;
 import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;
@@ -55,7 +56,7 @@ final class TinyRuns {
 
     /** The run trained here, directly, as the engine's executors should train it. */
     static RunRecord direct(RunSpec spec) {
-        return Trainer.train(spec.model(), spec.scheme(), spec.budget(), spec.data(), spec.seed(), Monitor.NONE);
+        return Trainer.train(spec, CheckpointPlan.NONE, Monitor.NONE);
     }
 
     /** A step as a listener heard it. */
