@@ -114,4 +114,23 @@ class SparkEngineLocalTest {
         assertTrue(heard.loss() > 0 && heard.loss() < 10, "a loss near ln(16): " + heard);
         assertEquals(Map.of(), stopping.finished, "the stopped run does not finish");
     }
+
+    @Test
+    void aPollOfTheWaitingCallerThatThrowsStopsTheRunsInFlight() {
+        // Ctrl-C in the REPL arrives this way: the caller's poll throws while a long run trains.
+        RunSpec longRun = TinyRuns.spec(TinyRuns.FP, 20_000, 6);
+        IllegalStateException interruption = new IllegalStateException("Ctrl-C");
+        TinyRuns.Recorder stopping = new TinyRuns.Recorder() {
+            @Override
+            public void poll() {
+                if (!started.isEmpty()) {
+                    throw interruption;
+                }
+            }
+        };
+        assertSame(interruption, assertThrows(IllegalStateException.class, () -> engine.train(List.of(longRun), stopping)));
+        assertEquals(List.of(longRun), stopping.started);
+        assertEquals(Map.of(), stopping.finished);
+        assertEquals(Map.of(), stopping.failed, "a stopped run is not a failed run");
+    }
 }
