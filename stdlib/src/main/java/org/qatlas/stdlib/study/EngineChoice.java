@@ -48,8 +48,7 @@ public record EngineChoice(String name, String master, Map<String, String> conf)
      * @throws IllegalStateException when the module is not installed or the engine cannot start
      */
     public Engine open() {
-        throw new IllegalStateException("the " + name + " engine is not installed: build the " + name
-                + " module (mvn package) or put qatlas-" + name + " on the class path");
+        return EngineProviders.open(name, master, conf);
     }
 
     @Override
