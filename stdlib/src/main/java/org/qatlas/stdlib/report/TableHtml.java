@@ -18,7 +18,7 @@ final class TableHtml {
         caption(table.caption(), out);
         out.append("<div class=\"scroll\"><table>\n<thead><tr>");
         for (String column : table.columns()) {
-            out.append("<th>").append(Html.text(column)).append("</th>");
+            out.append(numeric(table.rows(), column) ? "<th class=\"num\">" : "<th>").append(Html.text(column)).append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (Map<String, Object> row : table.rows()) {
@@ -64,7 +64,7 @@ final class TableHtml {
                 .append("<th class=\"num\">measured</th><th>reproduced</th><th>note</th></tr></thead>\n<tbody>\n");
         for (Finding finding : findings.findings()) {
             out.append("<tr><td>").append(Html.text(finding.claim())).append("</td>");
-            cell(finding.paper(), out);
+            cell(finding.paper(), true, out);
             out.append("<td class=\"num\">").append(Html.text(Cells.show(finding.measured())));
             if (finding.hasInterval()) {
                 out.append(" <span class=\"interval\">").append(interval(new Interval(finding.low(), finding.high())))
@@ -77,13 +77,26 @@ final class TableHtml {
         out.append("</tbody>\n</table></div>\n</section>\n");
     }
 
-    /** "3 of 5 claims reproduced, 1 partly, 1 not." */
+    /** "3 of 5 claims reproduced, 1 partly, 1 not." (the last two only when there are any). */
     static String tally(List<Finding> findings) {
         long yes = findings.stream().filter(f -> f.reproduced() == Finding.Verdict.YES).count();
         long partly = findings.stream().filter(f -> f.reproduced() == Finding.Verdict.PARTLY).count();
         long no = findings.size() - yes - partly;
-        return yes + " of " + findings.size() + (findings.size() == 1 ? " claim" : " claims") + " reproduced, " + partly
-                + " partly, " + no + " not.";
+        return yes + " of " + findings.size() + (findings.size() == 1 ? " claim" : " claims") + " reproduced"
+                + (partly > 0 ? ", " + partly + " partly" : "") + (no > 0 ? ", " + no + " not" : "") + ".";
+    }
+
+    /** Whether a column holds numbers (and nones) only: its heading is then aligned with them. */
+    private static boolean numeric(List<Map<String, Object>> rows, String column) {
+        boolean any = false;
+        for (Map<String, Object> row : rows) {
+            Object value = row.get(column);
+            if (value != null && !Cells.isNumber(value)) {
+                return false;
+            }
+            any |= value != null;
+        }
+        return any;
     }
 
     private static void caption(String caption, StringBuilder out) {
@@ -93,7 +106,12 @@ final class TableHtml {
     }
 
     private static void cell(Object value, StringBuilder out) {
-        out.append(Cells.isNumber(value) ? "<td class=\"num\"" : "<td");
+        cell(value, Cells.isNumber(value), out);
+    }
+
+    /** A cell, right-aligned as numbers are when {@code alignRight} (a column of values, some of them texts). */
+    private static void cell(Object value, boolean alignRight, StringBuilder out) {
+        out.append(alignRight ? "<td class=\"num\"" : "<td");
         String exact = Cells.exact(value);
         if (exact != null) {
             out.append(" title=\"").append(Html.text(exact)).append('"');

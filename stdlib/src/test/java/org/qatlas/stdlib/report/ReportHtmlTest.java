@@ -45,7 +45,7 @@ class ReportHtmlTest {
                 <section class="table">
                 <p class="caption">The runs</p>
                 <div class="scroll"><table>
-                <thead><tr><th>N</th><th>loss</th><th>scheme</th><th>seed</th></tr></thead>
+                <thead><tr><th class="num">N</th><th class="num">loss</th><th>scheme</th><th class="num">seed</th></tr></thead>
                 <tbody>
                 <tr><td class="num" title="74302464">74.3M</td><td class="num" title="1.50938412">1.509</td><td>fp</td>\
                 <td class="num">1</td></tr>
@@ -74,11 +74,11 @@ class ReportHtmlTest {
                 </ul>
                 </section>
                 <section class="findings">
-                <p class="caption tally">1 of 2 claims reproduced, 0 partly, 1 not.</p>
+                <p class="caption tally">1 of 2 claims reproduced, 1 not.</p>
                 <div class="scroll"><table>
                 <thead><tr><th>claim</th><th class="num">paper</th><th class="num">measured</th><th>reproduced</th><th>note</th></tr></thead>
                 <tbody>
-                <tr><td>delta falls with N</td><td>-34%</td><td class="num">-0.2100 <span class="interval">[-0.3000, -0.1200]</span></td>\
+                <tr><td>delta falls with N</td><td class="num">-34%</td><td class="num">-0.2100 <span class="interval">[-0.3000, -0.1200]</span></td>\
                 <td class="verdict yes"><span>yes</span></td><td></td></tr>
                 <tr><td>W16A4 above W4A16</td><td class="num">1.200</td><td class="num">0.9000</td><td class="verdict no"><span>no</span></td>\
                 <td>one seed</td></tr>
