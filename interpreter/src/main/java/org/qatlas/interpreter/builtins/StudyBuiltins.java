@@ -1,6 +1,7 @@
 package org.qatlas.interpreter.builtins;
 
 import java.util.Map;
+import org.qatlas.stdlib.study.EngineChoice;
 import org.qatlas.stdlib.study.StudyPlan;
 
 /**
@@ -19,5 +20,18 @@ final class StudyBuiltins {
                         + "is a list of values of model, scheme, budget, data, seed or a budget setting (tokens, lr, ...); "
                         + "a single value is the same in every run: grid(model: sizes, scheme: [quant(), w4a4], seed: [1, 2]).",
                 call -> StudyPlan.grid((Map<String, Object>) call.get("axes")));
+        builtins.add("train_all(configs, model = none, scheme = none, budget = none, data = none, seed = none, engine = none, "
+                        + "workers = none, fresh = false, strict = false, checkpoint_minutes = 5)",
+                "Trains every distinct configuration of a study once and returns its runs in the same order; model, scheme, "
+                        + "budget, data and seed given here are the defaults of every configuration. Runs the store has are "
+                        + "answered from it (fresh: true trains them again); runs train side by side on this machine's "
+                        + "cores (workers: N at once) or on engine: spark(...). A run that fails is returned as a record "
+                        + "{ status: \"failed\", step, reason } and the study goes on (strict: true stops it). Runs in "
+                        + "flight keep a checkpoint beside the store every checkpoint_minutes and resume from it.",
+                TrainAllBuiltinFactory.getInstance());
+        builtins.add(EngineChoice.SPARK,
+                "An Apache Spark engine for train_all: spark(\"local[2]\") trains on two cores of this machine, "
+                        + "spark(\"spark://host:7077\") on a cluster's executors; conf: Spark settings by name. Nothing is "
+                        + "loaded until a study runs on it.");
     }
 }

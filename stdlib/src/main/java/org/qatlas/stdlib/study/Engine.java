@@ -11,8 +11,11 @@ import org.qatlas.stdlib.train.RunSpec;
 public interface Engine extends AutoCloseable {
     /**
      * Trains every spec (distinct, none of them stored) and reports each outcome to
-     * {@code listener} as it comes; returns once every run has finished or failed. An exception
-     * from the listener (an interruption) stops the runs in flight and is rethrown.
+     * {@code listener} as it comes; returns once every run has finished or failed. A run's own
+     * error, whatever its kind, is that run's failure. An exception from the listener (an
+     * interruption) stops the runs in flight and is rethrown once they have stopped. While it
+     * waits, the engine calls the listener's {@link StudyListener#poll()} on the calling thread
+     * a few times a second.
      */
     void train(List<RunSpec> specs, StudyListener listener);
 

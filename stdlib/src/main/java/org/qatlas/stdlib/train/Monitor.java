@@ -8,6 +8,14 @@ public interface Monitor {
     Monitor NONE = new Monitor() {
     };
 
+    /**
+     * Called once training begins, before its first step: {@code step} steps of {@code steps}
+     * are done already (0, or where a checkpoint resumes). A run refused before it trains
+     * (its memory, its limits) never calls it.
+     */
+    default void started(long step, long steps) {
+    }
+
     /** Called after every step; may throw to stop the run (an interruption, say). */
     default void step(long step, long steps, long tokens, double loss, double tokensPerSecond) {
     }

@@ -122,6 +122,8 @@ public final class Trainer {
             int[][] windows = new int[budget.batch()][seq + 1];
             double[] losses = new double[(int) plan.steps()];
             long first = resume(plan, optimizer, losses);
+            monitor.started(first, plan.steps());
+            CheckpointPlan.Timer checkpoints = checkpoint.start();
             long start = System.nanoTime();
             long tokensPerStep = (long) budget.batch() * seq;
             try {
@@ -138,8 +140,9 @@ public final class Trainer {
                     Map<String, INDArray> gradients = allGradients();
                     double clipping = GradientClipping.scale(GradientClipping.globalNorm(gradients), budget.gradClip());
                     optimizer.update(allParameters(), gradients, budget.lr() * plan.lrFactor(step), clipping);
-                    if (checkpointing && checkpoint.savesAfter(step + 1, plan.steps())) {
+                    if (checkpointing && checkpoints.savesAfter(step + 1, plan.steps())) {
                         saveCheckpoint(step + 1, losses, optimizer, secondsBefore + (System.nanoTime() - start) / 1e9);
+                        checkpoints.saved();
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
                     monitor.step(step + 1, plan.steps(), (step + 1) * tokensPerStep, loss,

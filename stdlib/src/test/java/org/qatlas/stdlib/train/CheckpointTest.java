@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatlas.stdlib.data.SyntheticLanguage;
@@ -69,6 +71,46 @@ class CheckpointTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aTimedCheckpointResumesToTheSameLossesAsAnUninterruptedRun() {
+        RunRecord uninterrupted = train(7, CheckpointPlan.NONE, Monitor.NONE);
+        Path checkpoint = folder.resolve("timed.ckpt");
+        // Each step takes ten seconds by this clock; a checkpoint is due after 35.
+        AtomicLong nanos = new AtomicLong();
+        CheckpointPlan timed = CheckpointPlan.timed(FileAccess.local(), checkpoint.toString(), Duration.ofSeconds(35))
+                .withClock(nanos::get);
+        Monitor tenSecondSteps = new Monitor() {
+            @Override
+            public void step(long step, long steps, long tokens, double loss, double tokensPerSecond) {
+                nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+                if (step == 12) {
+                    throw new IllegalStateException("interrupted");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> train(7, timed, tenSecondSteps));
+        // The clock reads 40 s after step 5 and 80 s after step 9: due then, not at step 12.
+        assertEquals(9, Checkpoint.load(FileAccess.local(), checkpoint.toString(), 20).nextStep());
+        long[] firstStep = {-1};
+        Monitor resumed = new Monitor() {
+            @Override
+            public void started(long step, long steps) {
+                firstStep[0] = step;
+            }
+        };
+        RunRecord again = train(7, timed, resumed);
+        assertEquals(9, firstStep[0], "resumed where the checkpoint left off");
+        assertArrayEquals(losses(uninterrupted), losses(again));
+        assertEquals(uninterrupted.evalLoss(), again.evalLoss());
+    }
+
+    @Test
+    void aTimedPlanRefusesAnIntervalThatIsNotPositive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CheckpointPlan.timed(FileAccess.local(), "x.ckpt", Duration.ZERO));
+        assertTrue(e.getMessage().contains("must be positive"), e.getMessage());
     }
 
     @Test
