@@ -10,15 +10,16 @@ import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.table.TableFiles;
 import org.qatlas.stdlib.value.FieldValue;
 import org.qatlas.stdlib.value.Fields;
+import org.qatlas.stdlib.value.TableValue;
 
 /**
  * The rows of a report's tables and of its CSV: flat records whose cells are numbers, strings,
  * booleans or none, made from records or runs (any domain value read by its fields). A record
  * inside a row is spread into columns named with a dot ({@code config.model}); a domain value
- * inside one shows as scripts write it ({@code int(4, group: 32)}); a list, or a record one
- * level further down, shows as its text when that is short and by its size when it is not (a
- * run's loss curve is "[200 items]"): a table cell is for reading, and {@code save} to
- * {@code .json} keeps everything.
+ * inside one shows as scripts write it ({@code int(4, group: 32)}, see {@link #text}); a list,
+ * or a record one level further down, shows as its text when that is short and by its size
+ * when it is not (a run's loss curve is "[200 items]"): a table cell is for reading, and
+ * {@code save} to {@code .json} keeps everything.
  */
 public final class ReportRows {
     /** Longer texts of lists and records are shown by their size instead. */
@@ -85,11 +86,33 @@ public final class ReportRows {
             case Float f -> f.doubleValue();
             case String s -> s;
             case Boolean b -> b;
-            case FieldValue value -> Fields.show(value);
+            case FieldValue value -> text(value);
             case List<?> list -> shortOr(list, list.size() + (list.size() == 1 ? " item" : " items"), "[", "]");
             case Map<?, ?> map -> shortOr(map, map.size() + (map.size() == 1 ? " field" : " fields"), "{", "}");
             default -> String.valueOf(cell);
         };
+    }
+
+    /**
+     * A domain value as scripts write it: its own short form where it has one
+     * ({@code llama(layers: 2, ...)}), else the shortest call that makes it, as its field table
+     * writes it ({@code quant(weights: int(4, group: 32))}, {@code budget(512, batch: 8)}), never
+     * the bare "a budget" that says nothing.
+     */
+    static String text(FieldValue value) {
+        if (value.written() != null) {
+            return value.written();
+        }
+        if (value instanceof TableValue<?> tabled) {
+            return call(tabled);
+        }
+        return Fields.show(value);
+    }
+
+    private static <T extends TableValue<T>> String call(TableValue<T> value) {
+        @SuppressWarnings("unchecked")
+        T self = (T) value;
+        return value.table().call(self);
     }
 
     private static String shortOr(Object value, String size, String open, String close) {

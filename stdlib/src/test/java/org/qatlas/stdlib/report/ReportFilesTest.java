@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qatlas.stdlib.io.FileAccess;
+import org.qatlas.stdlib.quant.FormatValue;
+import org.qatlas.stdlib.quant.SchemeValue;
 import org.qatlas.stdlib.table.TableFiles;
 import org.qatlas.stdlib.train.RunRecord;
 
@@ -51,12 +53,14 @@ class ReportFilesTest {
             curve.add(row("step", (long) i, "loss", 3.0 - i * 0.01));
         }
         RunRecord run = new RunRecord("87cdb72ff263", 1.5, Double.NaN, curve, 1000L, 10L, 2.0, 500.0, 1.0, 0.01,
-                row("model", "llama(layers: 2)", "seed", 1L), row("kurtosis", row("layers.0.fc2.input", 61.6)));
+                row("model", "llama(layers: 2)", "scheme", SchemeValue.TABLE.make(row("weights", FormatValue.INT.make(row("bits", 4L,
+                        "group", 32L)))), "seed", 1L), row("kurtosis", row("layers.0.fc2.input", 61.6)));
         Map<String, Object> flat = ReportRows.of(List.of(run), FileAccess.local(), "runs").get(0);
         assertEquals("87cdb72ff263", flat.get("run_id"));
         assertEquals(null, flat.get("eval_loss"), "nothing held out");
         assertEquals("[50 items]", flat.get("curve"), "a long list is shown by its size");
         assertEquals("llama(layers: 2)", flat.get("config.model"));
+        assertEquals("quant(weights: int(4, group: 32))", flat.get("config.scheme"), "a domain value as scripts write it");
         assertEquals(1L, flat.get("config.seed"));
         assertEquals("{ \"layers.0.fc2.input\": 61.6 }", flat.get("diagnostics.kurtosis"), "a short record two levels down as text");
     }
