@@ -10,8 +10,9 @@ import org.qatlas.stdlib.table.TableFiles;
 
 /**
  * Writes a report: the page at its path and, when it has runs, their CSV beside it
- * ({@code study.html} and {@code study-runs.csv}), each under a temporary name first and then
- * moved into place, so a reader never sees half a file.
+ * ({@code study.html} and {@code study-runs.csv}). The CSV is written first, by the table writer
+ * ({@link TableFiles}), and the page last, under a temporary name moved into place: a page that
+ * is there is whole, and the runs it links to were written before it.
  */
 public final class ReportFiles {
     private ReportFiles() {

@@ -59,6 +59,9 @@ final class ReportHtml {
     private static void paragraphs(String text, StringBuilder out) {
         out.append("<section class=\"text\">\n");
         for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+            if (paragraph.isBlank()) {
+                continue; // a text of nothing but white space
+            }
             out.append("<p>").append(Html.text(paragraph.strip().replaceAll("\\s*\\R\\s*", " "))).append("</p>\n");
         }
         out.append("</section>\n");
