@@ -1,6 +1,7 @@
 package org.qatlas.stdlib.train;
 
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.qatlas.stdlib.model.Linear;
 import org.qatlas.stdlib.model.LlamaConfig;
 import org.qatlas.stdlib.model.LlamaModel;
 import org.qatlas.stdlib.model.ModelValue;
+import org.qatlas.stdlib.model.Parallel;
 import org.qatlas.stdlib.model.TensorTransform;
 import org.qatlas.stdlib.model.ThreadBudget;
 import org.qatlas.stdlib.quant.FakeQuantizer;
@@ -27,10 +29,20 @@ import org.qatlas.stdlib.text.NumberText;
  * Trains a model under a quantization scheme and a budget on token data, as {@code train(...)}
  * does: an FP phase, then a QAT phase with fake quantizers on the linear layers' weights and
  * inputs (straight-through gradients), AdamW with global-norm clipping, and the learning-rate
- * plan of the budget. Runs are deterministic by seed, and a configuration trained before in
- * this process is answered from the run store.
+ * plan of the budget. Runs are deterministic by seed, and a configuration trained before is
+ * answered from the run store. Each run records its provenance (where, when, by what code) where
+ * it trains.
  */
 public final class Trainer {
+    /**
+     * The version of the training engine: what a stored run was trained by. Raise it with every
+     * change that alters what a run of a given configuration and seed yields (its losses, curve
+     * or diagnostics: the model's arithmetic, the optimizer, the data order, the quantizers, the
+     * evaluation), so that a store answers a configuration only with runs this engine would
+     * reproduce; runs of other versions stay in the store and can still be listed. Changes of
+     * speed alone keep it. Version 1 also trained the runs of the JSON run folders.
+     */
+    public static final long ENGINE_VERSION = 1;
     /** Loss above this (nats) means the run has diverged; ln(256) is 5.5 for byte tokens. */
     private static final double EXPLODED = 50;
 
@@ -39,7 +51,9 @@ public final class Trainer {
 
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             Monitor monitor) {
-        return train(modelValue, scheme, budget, data, seed, CheckpointPlan.NONE, monitor, RunStore.inMemory());
+        try (RunStore store = RunStore.inMemory()) { // a database in memory: closed, not left to the collector
+            return train(modelValue, scheme, budget, data, seed, CheckpointPlan.NONE, monitor, store);
+        }
     }
 
     /**
@@ -68,7 +82,7 @@ public final class Trainer {
                 scheme.quantizes() && budget.qatFraction() > 0), modelValue.written() + " with batch " + budget.batch());
         RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint).run();
         try {
-            store.put(record);
+            store.put(spec, record);
         } catch (UncheckedIOException e) {
             monitor.warning("train: warning: " + e.getMessage() + "; the run is returned but not stored");
         }
@@ -109,13 +123,15 @@ public final class Trainer {
         }
 
         RunRecord run() {
+            Instant started = Instant.now();
             // A small model's steps run on one thread; see ThreadBudget.
             try (ThreadBudget threads = ThreadBudget.forStep(config.flopsPerToken() * budget.batch() * config.seq())) {
-                return train();
+                int used = Math.max(Parallel.threads(), ThreadBudget.blasThreads());
+                return train(started, used);
             }
         }
 
-        private RunRecord train() {
+        private RunRecord train(Instant started, int threads) {
             int seq = config.seq();
             PhasePlan plan = budget.plan(seq, scheme.quantizes());
             AdamW optimizer = new AdamW(budget.beta1(), budget.beta2(), budget.epsilon(), budget.weightDecay());
@@ -157,7 +173,8 @@ public final class Trainer {
             double tokensPerSecond = plan.steps() * tokensPerStep / Math.max(seconds, 1e-9);
             double flops = config.flopsPerToken() * tokensPerSecond;
             return new RunRecord(runId, smoothed(losses), evaluate(), curve(losses, plan), plan.steps() * tokensPerStep,
-                    plan.steps(), seconds, tokensPerSecond, flops / 1e9, flops / GemmRate.measured(), described, diagnostics());
+                    plan.steps(), seconds, tokensPerSecond, flops / 1e9, flops / GemmRate.measured(), described, diagnostics(),
+                    Provenance.of(started, Instant.now(), threads));
         }
 
         /** Restores a checkpoint of this run, if there is one; returns the step to continue from. */
