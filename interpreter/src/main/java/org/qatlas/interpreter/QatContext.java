@@ -97,4 +97,10 @@ public final class QatContext {
     public PrintStream output() {
         return output;
     }
+
+    /** Prints a warning, which stops nothing, on the context's error stream. */
+    public void warn(String message) {
+        PrintStream err = new PrintStream(env.err(), true, java.nio.charset.StandardCharsets.UTF_8);
+        err.println(message);
+    }
 }

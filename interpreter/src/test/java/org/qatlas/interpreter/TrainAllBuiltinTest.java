@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** train_all() as scripts meet it: runs in order, failures as records, the store's answers, interruption. */
 class TrainAllBuiltinTest {
@@ -53,6 +56,28 @@ class TrainAllBuiltinTest {
             context.eval("qat", "fresh = train_all(plan[:1], data: toy, budget: small, fresh: true)");
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("study: 1 run: 1 trained, 0 from the store, 0 failed"),
                     err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void runsListsTheStoreFilteredAndSavesAsATable(@TempDir Path folder) throws Exception {
+        try (Context context = Context.newBuilder("qat").err(new ByteArrayOutputStream()).allowIO(IOAccess.ALL).build()) {
+            Value counts = context.eval("qat", SETUP + """
+                    done = train_all(grid(model: sizes, scheme: [quant(), w4], seed: [1, 2]), data: toy, budget: small)
+                    [len(runs()), len(runs(scheme: w4)), len(runs(hidden: 32, scheme: w4, seed: 2)),
+                     len(runs(scheme: [w4, quant()], data: toy)), runs(seed: 2, hidden: 16, scheme: w4)[0].loss == done[3].loss,
+                     runs(scheme: w4)[0].config.scheme]
+                    """);
+            assertEquals("[8, 4, 1, 8, true, quant(weights: int(4, group: 8), acts: none, overrides: {})]", counts.toString());
+            Path csv = folder.resolve("runs.csv");
+            Value table = context.eval("qat", "save(runs(weight_bits: 4), \"" + csv + "\")\nload(\"" + csv + "\")");
+            assertEquals(4, table.getArraySize());
+            assertEquals(4, table.getArrayElement(0).getMember("weight_bits").asInt());
+            assertEquals(8, table.getArrayElement(0).getMember("weight_group").asInt());
+            assertTrue(table.getArrayElement(0).getMember("loss").asDouble() > 0);
+            PolyglotException unknown = assertThrows(PolyglotException.class, () -> context.eval("qat", "runs(colour: 3)"));
+            assertTrue(unknown.getMessage().startsWith("runs: cannot filter on 'colour'; the filters are run_id,"),
+                    unknown.getMessage());
         }
     }
 

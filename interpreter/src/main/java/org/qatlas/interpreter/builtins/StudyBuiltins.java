@@ -1,6 +1,7 @@
 package org.qatlas.interpreter.builtins;
 
 import java.util.Map;
+import org.qatlas.interpreter.QatContext;
 import org.qatlas.stdlib.study.EngineChoice;
 import org.qatlas.stdlib.study.StudyPlan;
 
@@ -29,6 +30,15 @@ final class StudyBuiltins {
                         + "{ status: \"failed\", step, reason } and the study goes on (strict: true stops it). Runs in "
                         + "flight keep a checkpoint beside the store every checkpoint_minutes and resume from it.",
                 TrainAllBuiltinFactory.getInstance());
+        builtins.add("runs(**filter)",
+                "The finished runs of the run store, oldest first, that match every named filter: a column such as "
+                        + "layers, hidden, nonembed_params, weight_bits, act_bits, weight_group, tokens, lr, qat_fraction, "
+                        + "seed, or model, scheme, budget, data given as values; a list matches any of its values; "
+                        + "status: \"failed\" lists failed runs. Ready for save, fit and plot (qat runs lists them in a shell).",
+                call -> {
+                    QatContext context = QatContext.get(null);
+                    return context.runStore().list((Map<String, Object>) call.get("filter"), context::warn);
+                });
         builtins.add(EngineChoice.SPARK,
                 "An Apache Spark engine for train_all: spark(\"local[2]\") trains on two cores of this machine, "
                         + "spark(\"spark://host:7077\") on a cluster's executors; conf: Spark settings by name. Nothing is "

@@ -19,7 +19,9 @@ import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.law.Fit;
 import org.qatlas.stdlib.law.SavedLaw;
 import org.qatlas.stdlib.law.SavedParameter;
+import org.qatlas.stdlib.store.RunRows;
 import org.qatlas.stdlib.table.TableFiles;
+import org.qatlas.stdlib.train.RunRecord;
 
 /** {@code save} and {@code load}: tables of runs as CSV, TSV or JSON, and fitted laws as JSON. */
 final class TableBuiltins {
@@ -36,7 +38,7 @@ final class TableBuiltins {
                 call -> load(path(call, "path")));
     }
 
-    /** Rows given as a list of records, or as the path of a table file. */
+    /** Rows given as a list of records or runs, or as the path of a table file. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> rows(Object value, String builtin) {
         if (value instanceof String path) {
@@ -45,6 +47,10 @@ final class TableBuiltins {
         if (value instanceof List<?> list) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof RunRecord run) {
+                    rows.add(RunRows.of(run)); // a run's results and configuration, one value per column
+                    continue;
+                }
                 if (!(list.get(i) instanceof Map<?, ?> row)) {
                     throw new IllegalArgumentException(builtin + ": row " + i + " must be a record, not "
                             + Values.describe(JavaValues.toQat(list.get(i))));

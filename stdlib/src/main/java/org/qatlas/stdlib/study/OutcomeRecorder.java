@@ -52,7 +52,7 @@ final class OutcomeRecorder implements StudyListener {
     public void finished(RunSpec spec, RunRecord run) {
         outcomes.put(spec.runId(), RunOutcome.trained(spec, run));
         try {
-            store.put(run);
+            store.put(spec, run);
         } catch (UncheckedIOException e) {
             listener.warning("study: warning: " + e.getMessage() + "; the study returns the run, but it is not stored");
         } finally {

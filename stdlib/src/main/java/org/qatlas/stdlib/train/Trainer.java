@@ -49,11 +49,20 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /** Trains without a checkpoint or a store. */
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             Monitor monitor) {
-        try (RunStore store = RunStore.inMemory()) { // a database in memory: closed, not left to the collector
-            return train(modelValue, scheme, budget, data, seed, CheckpointPlan.NONE, monitor, store);
-        }
+        return train(new RunSpec(modelValue, scheme, budget, data, seed), CheckpointPlan.NONE, monitor);
+    }
+
+    /**
+     * Trains {@code spec}, asking no store: what a study's engine calls, since the study keeps
+     * the runs. With a checkpoint plan the state is saved as it says, and a checkpoint of the
+     * same configuration found there is resumed.
+     */
+    public static RunRecord train(RunSpec spec, CheckpointPlan checkpoint, Monitor monitor) {
+        check(spec);
+        return trainChecked(spec, checkpoint, monitor);
     }
 
     /**
@@ -65,28 +74,39 @@ public final class Trainer {
      */
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             CheckpointPlan checkpoint, Monitor monitor, RunStore store) {
-        LlamaConfig config = modelValue.config();
-        if (data.vocab() > config.vocab()) {
-            throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
-                    + config.vocab());
-        }
-        RunLimits.check(modelValue, budget);
         RunSpec spec = new RunSpec(modelValue, scheme, budget, data, seed);
-        Map<String, Object> described = spec.config();
-        String runId = spec.runId();
-        RunRecord stored = store.find(runId, described, monitor::warning);
+        check(spec);
+        RunRecord stored = store.find(spec.runId(), spec.config(), monitor::warning);
         if (stored != null) {
             return stored;
         }
-        MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), scheme.scheme(),
-                scheme.quantizes() && budget.qatFraction() > 0), modelValue.written() + " with batch " + budget.batch());
-        RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint).run();
+        RunRecord record = trainChecked(spec, checkpoint, monitor);
         try {
             store.put(spec, record);
         } catch (UncheckedIOException e) {
             monitor.warning("train: warning: " + e.getMessage() + "; the run is returned but not stored");
         }
         return record;
+    }
+
+    /** Refuses a run that cannot train: data beyond the model's vocabulary, limits of arrays and steps. */
+    private static void check(RunSpec spec) {
+        LlamaConfig config = spec.model().config();
+        if (spec.data().vocab() > config.vocab()) {
+            throw new IllegalArgumentException("train: the data has " + spec.data().vocab() + " tokens but the model's vocab is "
+                    + config.vocab());
+        }
+        RunLimits.check(spec.model(), spec.budget());
+    }
+
+    /** Trains a checked spec, once its memory is known to fit. */
+    private static RunRecord trainChecked(RunSpec spec, CheckpointPlan checkpoint, Monitor monitor) {
+        LlamaConfig config = spec.model().config();
+        Budget budget = spec.budget();
+        MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), spec.scheme().scheme(),
+                spec.scheme().quantizes() && budget.qatFraction() > 0), spec.model().written() + " with batch " + budget.batch());
+        return new Run(config, spec.scheme(), budget, spec.data(), spec.seed(), monitor, spec.runId(), spec.config(), checkpoint)
+                .run();
     }
 
     /** One run's state: the model, the optimizer, the data stream and the bookkeeping. */
