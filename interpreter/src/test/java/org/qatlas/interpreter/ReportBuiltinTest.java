@@ -74,24 +74,26 @@ class ReportBuiltinTest {
     }
 
     @Test
-    void runsAreRowsWithTheirConfigurationSpreadIntoColumns() throws Exception {
+    void runsAreTheRowsSaveWrites() throws Exception {
         String script = """
                 text = corpus("builtin:austen")
                 tiny = llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16)
                 b = budget(tokens: 4 * 8 * 16, batch: 8, eval_tokens: 256)
                 runs = [train(tiny, s, b, text, seed: 1) for s in [quant(), quant(weights: int(4, group: 16))]]
-                """ + "report(\"" + path("runs.html") + "\", runs: runs, sections: [{ table: runs, columns: [\"config.scheme\", "
-                + "\"loss\", \"steps\"] }])";
+                """ + "report(\"" + path("runs.html") + "\", runs: runs, sections: [{ table: runs, columns: [\"weight_bits\", \"loss\", "
+                + "\"steps\"] }])";
         try (Context context = Context.newBuilder("qat").allowIO(IOAccess.ALL).build()) {
             context.eval("qat", script);
         }
         String page = Files.readString(folder.resolve("runs.html"));
-        assertTrue(page.contains("<tr><td>quant(weights: int(4, group: 16))</td><td class=\"num\" title="), page);
+        assertTrue(page.contains("<thead><tr><th class=\"num\">weight_bits</th><th class=\"num\">loss</th>"), page);
+        assertTrue(page.contains("<tr><td class=\"num\">4</td><td class=\"num\" title="), page);
         List<Map<String, Object>> rows = TableFiles.load(folder.resolve("runs-runs.csv"));
-        assertEquals("quant()", rows.get(0).get("config.scheme"));
+        assertEquals(32L, rows.get(0).get("weight_bits"), "full precision");
+        assertEquals(4L, rows.get(1).get("weight_bits"));
         assertEquals(4L, rows.get(1).get("steps"));
         assertEquals("corpus(\"builtin:austen\", holdout: 0.05, seed: 0; 4024616 bytes, sha256 2425c52d78dff146)",
-                rows.get(0).get("config.data"));
+                rows.get(0).get("data"));
     }
 
     @Test

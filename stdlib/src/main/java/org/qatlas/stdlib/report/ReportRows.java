@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qatlas.stdlib.io.FileAccess;
+import org.qatlas.stdlib.store.RunRows;
 import org.qatlas.stdlib.table.TableFiles;
+import org.qatlas.stdlib.train.RunRecord;
 import org.qatlas.stdlib.value.FieldValue;
 import org.qatlas.stdlib.value.Fields;
 import org.qatlas.stdlib.value.TableValue;
 
 /**
  * The rows of a report's tables and of its CSV: flat records whose cells are numbers, strings,
- * booleans or none, made from records or runs (any domain value read by its fields). A record
+ * booleans or none. A run is the row {@code save} writes for it ({@link RunRows}: its results and
+ * its configuration's columns, such as {@code scheme}, {@code weight_bits} and {@code tokens});
+ * other domain values are read by their fields. A record
  * inside a row is spread into columns named with a dot ({@code config.model}); a domain value
  * inside one shows as scripts write it ({@code int(4, group: 32)}, see {@link #text}); a list,
  * or a record one level further down, shows as its text when that is short and by its size
@@ -61,6 +65,7 @@ public final class ReportRows {
     private static Map<String, Object> row(Object item, String where) {
         Map<String, Object> flat = new LinkedHashMap<>();
         switch (item) {
+            case RunRecord run -> flat.putAll(RunRows.of(run));
             case Map<?, ?> record -> record.forEach((name, cell) -> spread(String.valueOf(name), cell, flat));
             case FieldValue value -> value.fieldNames().forEach(name -> spread(name, value.field(name), flat));
             default -> throw new IllegalArgumentException(where + " must be a record or a run, not " + Fields.show(item));

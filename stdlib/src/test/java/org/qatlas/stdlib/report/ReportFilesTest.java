@@ -18,7 +18,12 @@ import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.quant.FormatValue;
 import org.qatlas.stdlib.quant.SchemeValue;
 import org.qatlas.stdlib.table.TableFiles;
+import org.qatlas.stdlib.data.Corpus;
+import org.qatlas.stdlib.model.ModelValue;
+import org.qatlas.stdlib.store.RunRows;
+import org.qatlas.stdlib.train.Budget;
 import org.qatlas.stdlib.train.RunRecord;
+import org.qatlas.stdlib.train.RunSpec;
 
 class ReportFilesTest {
     @TempDir
@@ -47,21 +52,25 @@ class ReportFilesTest {
     }
 
     @Test
-    void runsAreSpreadIntoColumns() {
+    void aRunIsTheRowSaveWritesAndRecordsAreSpreadIntoColumns() {
+        ModelValue model = ModelValue.TABLE.make(row("layers", 1L, "hidden", 16L, "ffn", 32L, "heads", 2L, "kv_heads", 1L, "seq", 16L));
+        SchemeValue scheme = SchemeValue.TABLE.make(row("weights", FormatValue.INT.make(row("bits", 4L, "group", 32L))));
+        RunSpec spec = new RunSpec(model, scheme, Budget.TABLE.make(row("tokens", 512L)), Corpus.builtin("austen", 0.05, 0), 1);
+        RunRecord run = new RunRecord("87cdb72ff263", 1.5, Double.NaN, List.of(), 512L, 4L, 2.0, 256.0, 1.0, 0.01, spec.config(),
+                Map.of());
+        Map<String, Object> flat = ReportRows.of(List.of(run), FileAccess.local(), "runs").get(0);
+        assertEquals(RunRows.of(run), flat, "the same row as save writes");
+        assertEquals(4L, flat.get("weight_bits"), "with the configuration's columns");
+
         List<Map<String, Object>> curve = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             curve.add(row("step", (long) i, "loss", 3.0 - i * 0.01));
         }
-        RunRecord run = new RunRecord("87cdb72ff263", 1.5, Double.NaN, curve, 1000L, 10L, 2.0, 500.0, 1.0, 0.01,
-                row("model", "llama(layers: 2)", "scheme", SchemeValue.TABLE.make(row("weights", FormatValue.INT.make(row("bits", 4L,
-                        "group", 32L)))), "seed", 1L), row("kurtosis", row("layers.0.fc2.input", 61.6)));
-        Map<String, Object> flat = ReportRows.of(List.of(run), FileAccess.local(), "runs").get(0);
-        assertEquals("87cdb72ff263", flat.get("run_id"));
-        assertEquals(null, flat.get("eval_loss"), "nothing held out");
-        assertEquals("[50 items]", flat.get("curve"), "a long list is shown by its size");
-        assertEquals("llama(layers: 2)", flat.get("config.model"));
-        assertEquals("quant(weights: int(4, group: 32))", flat.get("config.scheme"), "a domain value as scripts write it");
-        assertEquals(1L, flat.get("config.seed"));
-        assertEquals("{ \"layers.0.fc2.input\": 61.6 }", flat.get("diagnostics.kurtosis"), "a short record two levels down as text");
+        Map<String, Object> record = ReportRows.of(List.of(row("name", "a", "curve", curve, "config", row("scheme", scheme, "seed", 1L),
+                "diagnostics", row("kurtosis", row("layers.0.fc2.input", 61.6)))), FileAccess.local(), "rows").get(0);
+        assertEquals("[50 items]", record.get("curve"), "a long list is shown by its size");
+        assertEquals("quant(weights: int(4, group: 32))", record.get("config.scheme"), "a domain value as scripts write it");
+        assertEquals(1L, record.get("config.seed"));
+        assertEquals("{ \"layers.0.fc2.input\": 61.6 }", record.get("diagnostics.kurtosis"), "a short record two levels down as text");
     }
 }
