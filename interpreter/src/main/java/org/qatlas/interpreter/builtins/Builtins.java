@@ -41,6 +41,7 @@ public final class Builtins {
         LawBuiltins.install(builtins);
         TableBuiltins.install(builtins);
         PlotBuiltins.install(builtins);
+        ReportBuiltins.install(builtins);
         QuantBuiltins.install(builtins);
         TrainingBuiltins.install(builtins);
         StudyBuiltins.install(builtins);

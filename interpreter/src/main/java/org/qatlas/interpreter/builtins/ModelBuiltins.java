@@ -23,7 +23,8 @@ final class ModelBuiltins {
                 "A generated language whose entropy rate (field entropy, nats per token) is known exactly: the loss floor. "
                         + "Each token depends on the previous order tokens, nearer ones more; deterministic by seed.");
         builtins.add(Corpus.table(files),
-                "Byte tokens from a UTF-8 text file or every file under a folder, read through the context's files; a "
+                "Byte tokens from a UTF-8 text file or every file under a folder, read through the context's files, or "
+                        + "from a text that ships with the language (\"builtin:austen\", needing no file access); a "
                         + "share holdout of it, chosen by seed, is held out for evaluation (with holdout: 0 runs have no "
                         + "eval_loss).");
     }
