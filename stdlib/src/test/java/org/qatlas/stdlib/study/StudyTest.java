@@ -167,4 +167,30 @@ class StudyTest {
         assertEquals(1, heard.summary.trained());
         assertEquals(2, heard.summary.unfinished());
     }
+
+    @Test
+    void anInterruptOfTheStudysThreadStopsItsRuns() throws Exception {
+        RunSpec longRun = run(4, 100_000);
+        CountDownLatch training = new CountDownLatch(1);
+        TinyRuns.Recording heard = new TinyRuns.Recording() {
+            @Override
+            public void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
+                training.countDown();
+            }
+        };
+        Throwable[] thrown = new Throwable[1];
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                study(StudyOptions.DEFAULT, List.of(longRun), heard);
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        });
+        assertTrue(training.await(60, TimeUnit.SECONDS));
+        caller.interrupt();
+        caller.join();
+        assertTrue(thrown[0] instanceof java.util.concurrent.CancellationException, String.valueOf(thrown[0]));
+        assertTrue(store.claim(longRun), "its claim is released");
+        assertEquals(1, heard.summary.unfinished());
+    }
 }
