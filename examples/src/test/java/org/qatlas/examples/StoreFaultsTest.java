@@ -7,18 +7,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line's run store and checkpoints under faults, as a user meets them: {@code bin/qat}
  * started as a process. A finished run is never lost to a store or checkpoint that cannot be
- * written, and a stored run that was edited is trained again, not trusted. (Paths under /proc
- * cannot be created, even by root.)
+ * written, and a stored run whose row was edited is trained again, not trusted. (Paths under
+ * /proc cannot be created, even by root.)
  */
 class StoreFaultsTest {
     private static final Path QAT = Path.of("..", "bin", "qat").toAbsolutePath().normalize();
@@ -53,7 +54,7 @@ class StoreFaultsTest {
         Result result = qat(SCRIPT.formatted(""), Map.of("QAT_RUNS", "/proc/qatlas-runs"));
         assertEquals(0, result.exit(), result.err());
         assertTrue(result.out().startsWith("steps 4, loss finite true, run "), result.out());
-        assertTrue(result.err().matches("(?s)train: warning: cannot save run \\w{12} in /proc/qatlas-runs: .*; "
+        assertTrue(result.err().matches("(?s)train: warning: cannot save run \\w{12} in /proc/qatlas-runs/runs\\.db: .*; "
                 + "the run is returned but not stored\\n"), result.err());
     }
 
@@ -72,17 +73,34 @@ class StoreFaultsTest {
         Result first = qat(SCRIPT.formatted(""), Map.of("QAT_RUNS", runs.toString()));
         assertEquals(0, first.exit(), first.err());
         assertEquals("", first.err());
-        List<Path> stored;
-        try (Stream<Path> files = Files.list(runs)) {
-            stored = files.toList();
-        }
-        assertEquals(1, stored.size(), stored.toString());
-        String text = Files.readString(stored.get(0));
-        Files.writeString(stored.get(0), text.replaceFirst("\"loss\" : [0-9.]+", "\"loss\" : -42"));
+        Path database = runs.resolve("runs.db");
+        String runId = first.out().substring(first.out().lastIndexOf(' ') + 1).strip();
+        assertEquals(1, update(database, "UPDATE runs SET loss = -42 WHERE run_id = '" + runId + "'"));
         Result second = qat(SCRIPT.formatted(""), Map.of("QAT_RUNS", runs.toString()));
         assertEquals(0, second.exit(), second.err());
         assertEquals(first.out(), second.out());
-        assertTrue(second.err().startsWith("train: warning: ignoring the stored run " + stored.get(0) + " ("), second.err());
-        assertTrue(Files.readString(stored.get(0)).contains("\"digest\""), "the file was written again");
+        assertEquals("train: warning: ignoring the stored run " + runId + " in " + database + " (its digest does not match "
+                + "its contents: it was edited or damaged); training it again\n", second.err());
+        Result third = qat(SCRIPT.formatted(""), Map.of("QAT_RUNS", runs.toString()));
+        assertEquals("", third.err(), "the row was written again, whole");
+        assertEquals(first.out(), third.out());
+    }
+
+    @Test
+    void aFileThatIsNotARunStoreIsRefusedByName() throws Exception {
+        Path notes = Files.writeString(folder.resolve("notes.txt"), "a text file, not a database\n".repeat(100));
+        Result result = qat(SCRIPT.formatted(""), Map.of("QAT_RUNS", notes.toString()));
+        assertEquals(1, result.exit(), result.err());
+        assertTrue(result.err().contains("the run store " + notes + " is not a Qatlas run store: it is not an SQLite database"),
+                result.err());
+        assertEquals("a text file, not a database\n".repeat(100), Files.readString(notes), "left as it was");
+    }
+
+    /** Changes the store's file as someone with sqlite3 would; returns the rows changed. */
+    private static int update(Path database, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
     }
 }

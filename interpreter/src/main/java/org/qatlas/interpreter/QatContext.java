@@ -38,16 +38,25 @@ public final class QatContext {
     }
 
     /**
-     * Where train() keeps runs: the folder of the qat.runs option, or this context's memory.
-     * Only the embedding program sets the option (a script cannot), so the store is opened
-     * with the host's own file access; contexts share runs only through a folder both name.
+     * Where train() keeps runs: the database file (or folder) of the qat.runs option, or this
+     * context's memory. Only the embedding program sets the option (a script cannot), so the
+     * store is opened with the host's own file access; contexts and processes share runs only
+     * through a file they all name. A file that is not a run store is refused here, at the first
+     * train.
      */
     public RunStore runStore() {
         if (runStore == null) {
-            String folder = env.getOptions().get(QatLanguage.RUNS);
-            runStore = folder.isEmpty() ? RunStore.inMemory() : RunStore.inFolder(Path.of(folder));
+            String location = env.getOptions().get(QatLanguage.RUNS);
+            runStore = location.isEmpty() ? RunStore.inMemory() : RunStore.open(Path.of(location));
         }
         return runStore;
+    }
+
+    /** Closes the run store, if one was opened: its claims are given up and its file closed. */
+    void dispose() {
+        if (runStore != null) {
+            runStore.close();
+        }
     }
 
     /** The files scripts may touch, as the embedder's IO policy allows. */
@@ -87,5 +96,11 @@ public final class QatContext {
 
     public PrintStream output() {
         return output;
+    }
+
+    /** Prints a warning, which stops nothing, on the context's error stream. */
+    public void warn(String message) {
+        PrintStream err = new PrintStream(env.err(), true, java.nio.charset.StandardCharsets.UTF_8);
+        err.println(message);
     }
 }

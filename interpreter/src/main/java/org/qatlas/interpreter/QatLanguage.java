@@ -31,9 +31,10 @@ public final class QatLanguage extends TruffleLanguage<QatContext> {
 
     private static final ContextReference<QatContext> CONTEXT = ContextReference.create(QatLanguage.class);
 
-    @Option(name = "runs", help = "A folder where train() keeps finished runs as JSON files and answers the same configuration "
-            + "from them later; empty (the default) keeps runs in the context's memory only. The store is opened with the host's "
-            + "file access, whatever the context's IO policy: only the embedding program can set this option.",
+    @Option(name = "runs", help = "The run store: an SQLite file (or a folder, which keeps runs.db) where train() keeps runs "
+            + "and answers the same configuration from them later, shared by every process that names it; empty (the default) "
+            + "keeps runs in the context's memory only. The store is opened with the host's file access, whatever the "
+            + "context's IO policy: only the embedding program can set this option.",
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> RUNS = new OptionKey<>("");
 
@@ -45,6 +46,11 @@ public final class QatLanguage extends TruffleLanguage<QatContext> {
     @Override
     protected QatContext createContext(Env env) {
         return new QatContext(this, env);
+    }
+
+    @Override
+    protected void disposeContext(QatContext context) {
+        context.dispose();
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What the user asked for on the command line. Launcher options come first; everything after
  * the script (or after {@code -e EXPR}) belongs to the script, so {@code qat run f.qat --debug}
- * hands {@code --debug} to the script rather than to the launcher.
+ * hands {@code --debug} to the script rather than to the launcher. {@code runs} is a command,
+ * like {@code run}: a script of that name runs as {@code qat run runs} or {@code qat ./runs}.
  */
 public record CommandLine(Command command, boolean debug) {
 
@@ -20,6 +21,10 @@ public record CommandLine(Command command, boolean debug) {
 
     /** {@code qat -e EXPR ARGS...}: evaluate and print the value. */
     public record Evaluate(String expression, List<String> arguments) implements Command {
+    }
+
+    /** {@code qat runs [NAME=VALUE...] [--csv] [--status S]}: list the run store (see {@link RunsCommand}). */
+    public record ListRuns(List<String> arguments) implements Command {
     }
 
     /** {@code qat}: the REPL, or the script on standard input when that is not a terminal. */
@@ -64,6 +69,9 @@ public record CommandLine(Command command, boolean debug) {
                         throw new UsageException("'run' needs a FILE");
                     }
                     return new CommandLine(new RunFile(args[i + 1], rest(args, i + 2)), debug);
+                }
+                case "runs" -> {
+                    return new CommandLine(new ListRuns(rest(args, i + 1)), debug);
                 }
                 case "-" -> {
                     return new CommandLine(new RunFile(arg, rest(args, i + 1)), debug);

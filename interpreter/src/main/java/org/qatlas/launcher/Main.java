@@ -13,6 +13,7 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.qatlas.launcher.CommandLine.Evaluate;
 import org.qatlas.launcher.CommandLine.Interactive;
+import org.qatlas.launcher.CommandLine.ListRuns;
 import org.qatlas.launcher.CommandLine.RunFile;
 import org.qatlas.launcher.CommandLine.ShowHelp;
 import org.qatlas.launcher.CommandLine.ShowVersion;
@@ -20,7 +21,8 @@ import org.qatlas.launcher.CommandLine.UsageException;
 import org.qatlas.launcher.ScriptSources.UnreadableScript;
 
 /**
- * The {@code qat} command: runs a script, evaluates an expression, or starts the REPL.
+ * The {@code qat} command: runs a script, evaluates an expression, starts the REPL, or lists the
+ * run store.
  * All the work happens in {@link #run}, which returns the exit status instead of exiting, so
  * tests drive the launcher in-process.
  */
@@ -76,6 +78,7 @@ public final class Main {
                     yield OK;
                 }
                 case RunFile run -> runScript(scriptSource(run.file()), run.arguments(), debug);
+                case ListRuns runs -> RunsCommand.run(runs.arguments(), QatContexts.runStoreLocation(), out, err);
                 case Evaluate evaluate ->
                         evaluateExpression(evaluate.expression(), evaluate.arguments(), debug);
                 case Interactive ignored -> interactive.getAsBoolean()

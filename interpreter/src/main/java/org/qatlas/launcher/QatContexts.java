@@ -20,7 +20,7 @@ public final class QatContexts {
      */
     public static Context create(InputStream in, OutputStream out, OutputStream err, List<String> arguments) {
         Context.Builder builder = Context.newBuilder(LANGUAGE);
-        String runs = runFolder();
+        String runs = runStoreLocation();
         if (!runs.isEmpty()) {
             builder.option("qat.runs", runs);
         }
@@ -37,10 +37,12 @@ public final class QatContexts {
     }
 
     /**
-     * Where the command line keeps finished runs: $QAT_RUNS, else ~/.cache/qatlas/runs (under
-     * $XDG_CACHE_HOME when set); QAT_RUNS=off keeps them in memory only.
+     * Where the command line keeps runs: $QAT_RUNS (a database file, or a folder that keeps
+     * runs.db), else ~/.cache/qatlas/runs.db (under $XDG_CACHE_HOME when set); empty for
+     * QAT_RUNS=off, which keeps them in memory only. The store imports the JSON run folder of
+     * earlier versions, ~/.cache/qatlas/runs beside runs.db, once.
      */
-    static String runFolder() {
+    static String runStoreLocation() {
         String chosen = System.getenv("QAT_RUNS");
         if (chosen != null) {
             return chosen.equals("off") ? "" : chosen;
@@ -48,6 +50,6 @@ public final class QatContexts {
         String cache = System.getenv("XDG_CACHE_HOME");
         java.nio.file.Path base = cache != null && !cache.isEmpty() ? java.nio.file.Path.of(cache)
                 : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("qatlas").resolve("runs").toString();
+        return base.resolve("qatlas").resolve("runs.db").toString();
     }
 }

@@ -12,6 +12,12 @@ final class Usage {
                    qat [--debug] -e EXPR [ARGS...]    evaluate EXPR and print its value
                    qat [--debug]                      start the REPL (or run standard input
                                                       as a script when it is not a terminal)
+                   qat runs [NAME=VALUE...] [--csv] [--status S]
+                                                      list the run store's finished runs (S:
+                                                      failed or running for those instead),
+                                                      as a table or as CSV with every column;
+                                                      NAME=VALUE filters: layers=2, seed=1,
+                                                      weight_bits=4, tokens=250K, ...
                    qat --help | --version
 
             options:
@@ -24,6 +30,8 @@ final class Usage {
               QAT_JIT=0       use the fallback runtime instead of the optimizing compiler
               QAT_JAVA_OPTS   extra JVM options
               QAT_HISTORY     REPL history file (default ~/.qat_history)
+              QAT_RUNS        the run store: an SQLite file, or a folder that keeps
+                              runs.db (default ~/.cache/qatlas/runs.db); off: memory only
 
             exit status: 0 success, 1 error in the script, 2 bad command line
             """;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qatlas.launcher.CommandLine.Evaluate;
 import org.qatlas.launcher.CommandLine.Interactive;
+import org.qatlas.launcher.CommandLine.ListRuns;
 import org.qatlas.launcher.CommandLine.RunFile;
 import org.qatlas.launcher.CommandLine.ShowHelp;
 import org.qatlas.launcher.CommandLine.ShowVersion;
@@ -20,6 +21,12 @@ class CommandLineTest {
     void runAndBareFileMeanTheSame() throws UsageException {
         assertEquals(new RunFile("a.qat", List.of("x", "y")), CommandLine.parse("run", "a.qat", "x", "y").command());
         assertEquals(new RunFile("a.qat", List.of("x", "y")), CommandLine.parse("a.qat", "x", "y").command());
+    }
+
+    @Test
+    void runsListsTheStoreWithItsOwnArguments() throws UsageException {
+        assertEquals(new ListRuns(List.of("layers=2", "--csv")), CommandLine.parse("runs", "layers=2", "--csv").command());
+        assertEquals(new RunFile("./runs", List.of()), CommandLine.parse("./runs").command());
     }
 
     @Test

@@ -32,6 +32,15 @@ class MainTest {
         Outcome help = qat("--help");
         assertEquals(Main.OK, help.status());
         assertTrue(help.out().startsWith("usage: qat"), help.out());
+        assertTrue(help.out().contains("qat runs [NAME=VALUE...] [--csv] [--status S]"), help.out());
+        assertTrue(help.out().contains("QAT_RUNS"), help.out());
+    }
+
+    @Test
+    void runsWithAWrongArgumentIsAUsageError() {
+        Outcome outcome = qat("runs", "--frobnicate");
+        assertEquals(Main.USAGE_ERROR, outcome.status());
+        assertTrue(outcome.err().startsWith("qat runs: unknown option '--frobnicate'"), outcome.err());
     }
 
     @Test

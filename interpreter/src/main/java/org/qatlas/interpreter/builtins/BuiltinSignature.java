@@ -8,7 +8,7 @@ import org.qatlas.stdlib.text.NumberText;
 
 /**
  * Reads a built-in's signature from the way it is documented, such as
- * {@code round(x, digits = 0)} or {@code print(*values, sep = " ")}, so that the text users
+ * {@code round(x, digits = 0)}, {@code print(*values, sep = " ")} or {@code grid(**axes)}, so that the text users
  * see in help is the one definition of the parameters. Defaults are numbers, strings,
  * booleans or none.
  */
@@ -21,11 +21,15 @@ record BuiltinSignature(String name, Signature signature) {
         List<String> names = new ArrayList<>();
         List<Object> defaults = new ArrayList<>();
         int rest = -1;
+        int fields = -1;
         if (!inside.isEmpty()) {
             for (String parameter : inside.split(",")) {
                 String[] parts = parameter.split("=", 2);
                 String parameterName = parts[0].strip();
-                if (parameterName.startsWith("*")) {
+                if (parameterName.startsWith("**")) {
+                    fields = names.size();
+                    parameterName = parameterName.substring(2);
+                } else if (parameterName.startsWith("*")) {
                     rest = names.size();
                     parameterName = parameterName.substring(1);
                 }
@@ -33,7 +37,8 @@ record BuiltinSignature(String name, Signature signature) {
                 defaults.add(parts.length == 2 ? constant(parts[1].strip()) : null);
             }
         }
-        return new BuiltinSignature(name, new Signature(names.toArray(String[]::new), defaults.toArray(), rest));
+        return new BuiltinSignature(name, new Signature(names.toArray(String[]::new), defaults.toArray(), rest, fields,
+                new String[names.size()]));
     }
 
     private static Object constant(String text) {

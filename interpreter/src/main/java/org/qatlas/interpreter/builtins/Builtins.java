@@ -16,9 +16,12 @@ import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.value.FieldTable;
 
 /**
- * The built-in functions every script starts with. Each is declared by its signature as users
- * read it in help, a line of documentation, and the node that implements it. Domain
- * built-ins (models, training, laws) register here through the same {@link #add} mechanism.
+ * The built-in functions every script starts with. Each is registered by one call of
+ * {@code add(signature, doc, body)}: its signature as users read it in help (written out, or
+ * the parameters of a value's field table), a line of documentation, and its body: a Truffle
+ * node for the language's own functions, or a standard-library function of the named
+ * arguments. The subjects (models, quantization, training, laws, tables, plots) each install
+ * theirs from a class of their own.
  */
 public final class Builtins {
     private final QatLanguage language;
@@ -38,8 +41,10 @@ public final class Builtins {
         LawBuiltins.install(builtins);
         TableBuiltins.install(builtins);
         PlotBuiltins.install(builtins);
+        ReportBuiltins.install(builtins);
         QuantBuiltins.install(builtins);
         TrainingBuiltins.install(builtins);
+        StudyBuiltins.install(builtins);
         return builtins.functions;
     }
 
@@ -72,7 +77,9 @@ public final class Builtins {
                 SortBuiltinFactory.getInstance());
         add("reversed(values)", "A copy of a list in reverse order.", ListBuiltinFactory.getInstance(), ListBuiltin.Operation.REVERSED);
         add("enumerate(values)", "Pairs [index, element] of a list.", ListBuiltinFactory.getInstance(), ListBuiltin.Operation.ENUMERATE);
-        add("zip(*lists)", "Lists of the i-th elements of several lists, as long as the shortest.", ZipBuiltinFactory.getInstance());
+        add("zip(*lists, **axes)", "Lists of the i-th elements of several lists, as long as the shortest; with named "
+                + "axes, a study's run configurations that pair them: zip(model: sizes, tokens: [250K, 1M]).",
+                ZipBuiltinFactory.getInstance());
         add("keys(record)", "The field names of a record, in order.", RecordBuiltinFactory.getInstance(), true);
         add("values(record)", "The field values of a record, in order.", RecordBuiltinFactory.getInstance(), false);
     }
@@ -94,7 +101,8 @@ public final class Builtins {
     }
 
     /**
-     * Registers a built-in.
+     * Registers a built-in implemented by a Truffle node, for the language's own functions whose
+     * work depends on the script's value types (numbers, lists, records): their specializations.
      *
      * @param signatureText the call as documented, for example {@code round(x, digits = 0)}
      * @param constructorArguments values passed to the node's constructor before its arguments
@@ -107,21 +115,20 @@ public final class Builtins {
     }
 
     /**
-     * Registers a built-in implemented by a standard-library function, which receives the
-     * arguments as plain Java values in signature order (see {@code JavaValues}).
+     * Registers a built-in implemented by the standard library: {@code function} receives the
+     * call's arguments by name as plain Java values ({@link Call}), and its result is converted
+     * back.
      */
-    public void addLibrary(String signatureText, String doc, Function<Object[], Object> function) {
-        BuiltinSignature parsed = BuiltinSignature.parse(signatureText);
-        register(parsed, doc, new LibraryFunctionNode(parsed.name(), function, argumentReaders(parsed)));
+    public void add(String signatureText, String doc, Function<Call, Object> function) {
+        add(BuiltinSignature.parse(signatureText), doc, function);
     }
 
     /**
      * Registers the built-in that makes a value from its field table: the table gives the
      * parameters and their defaults (as help shows them), reads and checks the arguments, and
-     * makes the value. A table whose factory makes something other than a field value (a run)
-     * registers the same way.
+     * makes the value.
      */
-    public void addTable(FieldTable<?> table, String doc) {
+    public void add(FieldTable<?> table, String doc) {
         List<FieldTable.Field<?, ?>> fields = List.copyOf(table.fields());
         String[] names = new String[fields.size()];
         Object[] defaults = new Object[fields.size()];
@@ -129,14 +136,11 @@ public final class Builtins {
             names[i] = fields.get(i).name();
             defaults[i] = fields.get(i).required() ? null : JavaValues.toQat(FieldTable.shownDefault(fields.get(i)));
         }
-        BuiltinSignature parsed = new BuiltinSignature(table.kind(), new Signature(names, defaults, -1));
-        register(parsed, doc, new LibraryFunctionNode(table.kind(), arguments -> {
-            Map<String, Object> named = new LinkedHashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                named.put(names[i], arguments[i]);
-            }
-            return table.make(named);
-        }, argumentReaders(parsed)));
+        add(new BuiltinSignature(table.kind(), new Signature(names, defaults, -1)), doc, call -> table.make(call.arguments()));
+    }
+
+    private void add(BuiltinSignature parsed, String doc, Function<Call, Object> function) {
+        register(parsed, doc, new LibraryFunctionNode(parsed.name(), parsed.signature().names(), function, argumentReaders(parsed)));
     }
 
     private static QatExpressionNode[] argumentReaders(BuiltinSignature parsed) {

@@ -19,36 +19,37 @@ final class LawBuiltins {
     }
 
     static void install(Builtins builtins) {
-        builtins.addLibrary("fit(law, rows, target = none, loss = \"huber\", delta = 0.001, starts = none, bootstrap = 200, "
+        builtins.add("fit(law, rows, target = none, loss = \"huber\", delta = 0.001, starts = none, bootstrap = 200, "
                         + "confidence = 0.95, seed = 1)",
                 "Fits a law's parameters to rows (a list of records, or a CSV/JSON file) and returns the fitted law, with "
                         + "bootstrap intervals and the mean relative error. loss: \"huber\" (Huber on log residuals, as "
                         + "Chinchilla) or \"ls\"; starts: a record of start values per parameter, or a count.",
-                a -> {
-                    QatFunction law = Laws.law(a[0], "fit");
-                    List<Map<String, Object>> rows = TableBuiltins.rows(a[1], "fit");
-                    return Laws.fit(law, FitArguments.of(law.law(), rows, a[2]), FitArguments.options(a[3], a[4], a[5], a[6], a[7], a[8]));
+                call -> {
+                    QatFunction law = Laws.law(call.get("law"), "fit");
+                    List<Map<String, Object>> rows = TableBuiltins.rows(call.get("rows"), "fit");
+                    return Laws.fit(law, FitArguments.of(law.law(), rows, call.get("target")), FitArguments.options(call.get("loss"),
+                            call.get("delta"), call.get("starts"), call.get("bootstrap"), call.get("confidence"), call.get("seed")));
                 });
-        builtins.addLibrary("solve(f, between)",
+        builtins.add("solve(f, between)",
                 "A root of the one-argument function f, searched from the bracket between = [lo, hi] (widened when f does "
                         + "not change sign in it; geometrically for positive brackets).",
-                a -> {
-                    QatFunction f = LawArguments.function(a[0], "solve");
-                    double[] bracket = LawArguments.pair(a[1], "solve");
+                call -> {
+                    QatFunction f = LawArguments.function(call.get("f"), "solve");
+                    double[] bracket = LawArguments.pair(call.get("between"), "solve");
                     try {
                         return Solve.root(x -> LawCalls.call(f, null, x), bracket[0], bracket[1]);
                     } catch (IllegalStateException e) {
                         throw new IllegalArgumentException("solve: " + e.getMessage(), e);
                     }
                 });
-        builtins.addLibrary("minimize(f, between, log = false)",
+        builtins.add("minimize(f, between, log = false)",
                 "The minimum of f within bounds, as { x, value }: between = [lo, hi] for a function of one number, or "
                         + "[[lo, hi], [lo, hi], ...] for a function of several (x is then a list). log: search on a log scale.",
-                a -> minimize(LawArguments.function(a[0], "minimize"), a[1], a[2]));
-        builtins.addLibrary("gradient(law, point)",
+                call -> minimize(LawArguments.function(call.get("f"), "minimize"), call.get("between"), call.get("log")));
+        builtins.add("gradient(law, point)",
                 "The exact derivatives of a law with respect to each of its parameters at a point (a record of its "
                         + "variables), as a record: how sensitive the prediction is to each constant.",
-                a -> gradient(Laws.law(a[0], "gradient"), a[1]));
+                call -> gradient(Laws.law(call.get("law"), "gradient"), call.get("point")));
         LawQueryBuiltins.install(builtins);
     }
 

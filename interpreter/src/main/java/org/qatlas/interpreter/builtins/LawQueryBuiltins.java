@@ -21,25 +21,25 @@ final class LawQueryBuiltins {
     }
 
     public static void install(Builtins builtins) {
-        builtins.addLibrary("clock()", "Seconds from an arbitrary moment, for timing parts of a script: clock() - start.",
-                a -> System.nanoTime() / 1e9);
-        builtins.addLibrary("equivalence(qat, fp, at, vary = \"N\", between = none)",
+        builtins.add("clock()", "Seconds from an arbitrary moment, for timing parts of a script: clock() - start.",
+                call -> System.nanoTime() / 1e9);
+        builtins.add("equivalence(qat, fp, at, vary = \"N\", between = none)",
                 "Where a full-precision law matches a QAT law: the value of one variable (vary) at which fp predicts the "
                         + "loss qat predicts at the point at, as { <vary>, ratio, loss } (ratio: that value over at's).",
-                a -> equivalence(Laws.law(a[0], "equivalence"), Laws.law(a[1], "equivalence"), point(a[2]), Fields.string("equivalence", "vary", a[3]), a[4]));
-        builtins.addLibrary("best_bits(memory, tokens, law, bits = none)",
+                call -> equivalence(Laws.law(call.get("qat"), "equivalence"), Laws.law(call.get("fp"), "equivalence"),
+                        point(call.get("at")), call.string("vary"), call.get("between")));
+        builtins.add("best_bits(memory, tokens, law, bits = none)",
                 "The bit width with the lowest predicted loss when the weights must fit in memory bytes (N = 8 memory / B) "
                         + "and tokens are trained, by a loss law of N, D, B (and f, minimised); bits defaults to [1, 2, 3, 4, 6, 8]. "
                         + "{ bits, params, loss, "
                         + "fraction, table }.",
-                a -> bestBits(Fields.number("best_bits", "memory", a[0]), Fields.number("best_bits", "tokens", a[1]),
-                        law(a[2], "best_bits"), a[3] == null ? DEFAULT_BITS : LawArguments.numbers(a[3], "best_bits", "bits")));
-        builtins.addLibrary("wasted_tokens(law, params, tokens, bits, fraction)",
+                call -> bestBits(call.number("memory"), call.number("tokens"), law(call.get("law"), "best_bits"),
+                        call.isNone("bits") ? DEFAULT_BITS : LawArguments.numbers(call.get("bits"), "best_bits", "bits")));
+        builtins.add("wasted_tokens(law, params, tokens, bits, fraction)",
                 "The tokens a QAT share `fraction` wastes, by a loss law of N, D, B, f: how many fewer tokens at the best "
                         + "share reach the same loss. { tokens, share, optimal_fraction }.",
-                a -> wastedTokens(law(a[0], "wasted_tokens"), Fields.number("wasted_tokens", "params", a[1]),
-                        Fields.number("wasted_tokens", "tokens", a[2]), Fields.number("wasted_tokens", "bits", a[3]),
-                        Fields.number("wasted_tokens", "fraction", a[4])));
+                call -> wastedTokens(law(call.get("law"), "wasted_tokens"), call.number("params"), call.number("tokens"),
+                        call.number("bits"), call.number("fraction")));
     }
 
     private static Law law(Object value, String builtin) {

@@ -7,6 +7,9 @@ import org.qatlas.stdlib.table.TableFileException;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.qatlas.interpreter.nodes.QatExpressionNode;
 import org.qatlas.interpreter.runtime.JavaValues;
@@ -14,16 +17,18 @@ import org.qatlas.interpreter.runtime.QatException;
 
 /**
  * The body of a built-in implemented by the standard library: its arguments are converted to
- * plain Java values, the library function runs, and its result is converted back. The
+ * plain Java values and named by their parameters ({@link Call}), the library function runs, and its result is converted back. The
  * library's exceptions for requests it cannot meet become errors at the call in the script.
  */
 final class LibraryFunctionNode extends QatExpressionNode {
     @Children private final QatExpressionNode[] arguments;
     private final String name;
-    private final Function<Object[], Object> function;
+    private final List<String> parameters;
+    private final Function<Call, Object> function;
 
-    LibraryFunctionNode(String name, Function<Object[], Object> function, QatExpressionNode[] arguments) {
+    LibraryFunctionNode(String name, List<String> parameters, Function<Call, Object> function, QatExpressionNode[] arguments) {
         this.name = name;
+        this.parameters = parameters;
         this.function = function;
         this.arguments = arguments;
     }
@@ -40,12 +45,12 @@ final class LibraryFunctionNode extends QatExpressionNode {
 
     @TruffleBoundary
     private Object call(Object[] values) {
-        Object[] javaValues = new Object[values.length];
+        Map<String, Object> named = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
-            javaValues[i] = JavaValues.toJava(values[i]);
+            named.put(parameters.get(i), JavaValues.toJava(values[i]));
         }
         try {
-            return JavaValues.toQat(function.apply(javaValues));
+            return JavaValues.toQat(function.apply(new Call(name, named)));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | TableFileException
                 | ChartException e) {
             // The library's way of saying the request cannot be met (a bad argument, no root in

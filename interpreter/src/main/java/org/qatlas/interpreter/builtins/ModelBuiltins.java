@@ -15,15 +15,16 @@ final class ModelBuiltins {
     }
 
     static void install(Builtins builtins, FileAccess files) {
-        builtins.addTable(ModelValue.TABLE,
+        builtins.add(ModelValue.TABLE,
                 "A Llama-3-style decoder (RMSNorm, RoPE, grouped-query attention, SwiGLU) over byte tokens. ffn defaults to "
                         + "8/3 of hidden, heads to hidden / 64, kv_heads to heads. Fields params, nonembed_params (the N of "
                         + "paper A) and flops_per_token follow from the shape.");
-        builtins.addTable(SyntheticLanguage.TABLE,
+        builtins.add(SyntheticLanguage.TABLE,
                 "A generated language whose entropy rate (field entropy, nats per token) is known exactly: the loss floor. "
                         + "Each token depends on the previous order tokens, nearer ones more; deterministic by seed.");
-        builtins.addTable(Corpus.table(files),
-                "Byte tokens from a UTF-8 text file or every file under a folder, read through the context's files; a "
+        builtins.add(Corpus.table(files),
+                "Byte tokens from a UTF-8 text file or every file under a folder, read through the context's files, or "
+                        + "from a text that ships with the language (\"builtin:austen\", needing no file access); a "
                         + "share holdout of it, chosen by seed, is held out for evaluation (with holdout: 0 runs have no "
                         + "eval_loss).");
     }

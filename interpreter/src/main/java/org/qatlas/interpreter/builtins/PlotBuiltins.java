@@ -25,7 +25,7 @@ final class PlotBuiltins {
     }
 
     static void install(Builtins builtins) {
-        builtins.addLibrary("plot(what, data, path, x = none, target = none, by = none, title = none, x_label = none, "
+        builtins.add("plot(what, data, path, x = none, target = none, by = none, title = none, x_label = none, "
                         + "y_label = none)",
                 "Draws a chart to path (.svg or .png). plot(law, rows, path): predicted against measured, coloured by "
                         + "`by` (default the law's first variable); plot(law, rows, path, x: \"D\"): the law against x "
@@ -34,32 +34,33 @@ final class PlotBuiltins {
                 PlotBuiltins::plot);
     }
 
-    private static Object plot(Object[] a) {
-        Object what = a[0];
-        String path = Fields.string("plot", "path", a[2]);
-        String x = a[3] == null ? null : Fields.string("plot", "x", a[3]);
-        String title = a[6] == null ? null : Fields.string("plot", "title", a[6]);
+    private static Object plot(Call call) {
+        Object what = call.get("what");
+        Object data = call.get("data");
+        String path = call.string("path");
+        String x = call.optionalString("x");
+        String title = call.optionalString("title");
         Chart chart;
-        if (what instanceof QatFunction function && function.law() != null && !(a[1] instanceof List<?> l && isRange(l))) {
-            List<Map<String, Object>> rows = TableBuiltins.rows(a[1], "plot");
+        if (what instanceof QatFunction function && function.law() != null && !(data instanceof List<?> l && isRange(l))) {
+            List<Map<String, Object>> rows = TableBuiltins.rows(data, "plot");
             LawDefinition definition = function.law();
-            String target = target(definition, a[4]);
+            String target = target(definition, call.get("target"));
             Law law = new InterpretedLaw(function, null);
             if (x == null) {
-                String by = a[5] == null ? definition.variables().get(0) : Fields.string("plot", "by", a[5]);
+                String by = call.isNone("by") ? definition.variables().get(0) : call.string("by");
                 double error = definition.fit() == null ? Double.NaN : definition.fit().fit().statistics().meanRelativeError();
                 chart = LawCharts.predictedVsMeasured(law, rows, target, by, title, error);
             } else {
                 chart = LawCharts.curves(law, rows, target, x, title);
             }
         } else if (what instanceof QatFunction function) {
-            double[] range = LawArguments.pair(a[1], "plot");
+            double[] range = LawArguments.pair(data, "plot");
             chart = LawCharts.curve(value -> LawCalls.call(function, null, value), function.name(), range[0], range[1], title);
         } else {
             throw new IllegalArgumentException("plot: needs a law with rows, or a function with a range [lo, hi]");
         }
-        chart = chart.withLabels(a[7] == null ? chart.xLabel() : Fields.string("plot", "x_label", a[7]),
-                a[8] == null ? chart.yLabel() : Fields.string("plot", "y_label", a[8]));
+        chart = chart.withLabels(call.isNone("x_label") ? chart.xLabel() : call.string("x_label"),
+                call.isNone("y_label") ? chart.yLabel() : call.string("y_label"));
         ChartFiles.save(chart, path, QatContext.get(null).files());
         return path;
     }

@@ -19,7 +19,9 @@ import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.law.Fit;
 import org.qatlas.stdlib.law.SavedLaw;
 import org.qatlas.stdlib.law.SavedParameter;
+import org.qatlas.stdlib.store.RunRows;
 import org.qatlas.stdlib.table.TableFiles;
+import org.qatlas.stdlib.train.RunRecord;
 
 /** {@code save} and {@code load}: tables of runs as CSV, TSV or JSON, and fitted laws as JSON. */
 final class TableBuiltins {
@@ -27,16 +29,16 @@ final class TableBuiltins {
     }
 
     static void install(Builtins builtins) {
-        builtins.addLibrary("save(value, path)",
+        builtins.add("save(value, path)",
                 "Writes rows (a list of records) to path as .csv, .tsv or .json, or a fitted law as .json (read back with "
                         + "load). Returns path.",
-                a -> save(a[0], path(a[1], "save")));
-        builtins.addLibrary("load(path)",
+                call -> save(call.get("value"), path(call, "path")));
+        builtins.add("load(path)",
                 "Reads rows from a .csv, .tsv or .json file as a list of records, or a fitted law saved with save.",
-                a -> load(path(a[0], "load")));
+                call -> load(path(call, "path")));
     }
 
-    /** Rows given as a list of records, or as the path of a table file. */
+    /** Rows given as a list of records or runs, or as the path of a table file. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> rows(Object value, String builtin) {
         if (value instanceof String path) {
@@ -45,6 +47,10 @@ final class TableBuiltins {
         if (value instanceof List<?> list) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof RunRecord run) {
+                    rows.add(RunRows.of(run)); // a run's results and configuration, one value per column
+                    continue;
+                }
                 if (!(list.get(i) instanceof Map<?, ?> row)) {
                     throw new IllegalArgumentException(builtin + ": row " + i + " must be a record, not "
                             + Values.describe(JavaValues.toQat(list.get(i))));
@@ -144,9 +150,10 @@ final class TableBuiltins {
         return Laws.withValues(declared, saved.values(), new FitSummary(saved.target(), fit));
     }
 
-    private static String path(Object value, String builtin) {
+    private static String path(Call call, String parameter) {
+        Object value = call.get(parameter);
         if (!(value instanceof String text) || text.isEmpty()) {
-            throw new IllegalArgumentException(builtin + ": the path must be a non-empty string, not "
+            throw new IllegalArgumentException(call.builtin() + ": the path must be a non-empty string, not "
                     + Values.describe(JavaValues.toQat(value)));
         }
         return text;

@@ -16,11 +16,11 @@ final class TrainingBuiltins {
     }
 
     static void install(Builtins builtins) {
-        builtins.addTable(Budget.TABLE, "The compute budget of a run: tokens, batch, peak lr, schedule, the QAT share of the "
+        builtins.add(Budget.TABLE, "The compute budget of a run: tokens, batch, peak lr, schedule, the QAT share of the "
                 + "steps (qat_fraction, paper B), fuse_cooldown, and AdamW's settings.");
-        builtins.addTable(Schedule.Constant.TABLE, "The peak learning rate after a linear warm-up (a fraction of the steps).");
-        builtins.addTable(Schedule.Cosine.TABLE, "Linear warm-up, then a half cosine down to floor times the peak.");
-        builtins.addTable(Schedule.Wsd.TABLE, "Warm-up, stable, decay: the peak until the last cooldown share of the steps, "
+        builtins.add(Schedule.Constant.TABLE, "The peak learning rate after a linear warm-up (a fraction of the steps).");
+        builtins.add(Schedule.Cosine.TABLE, "Linear warm-up, then a half cosine down to floor times the peak.");
+        builtins.add(Schedule.Wsd.TABLE, "Warm-up, stable, decay: the peak until the last cooldown share of the steps, "
                 + "then a linear or cosine decay to floor times the peak.");
         builtins.add("train(model, scheme, budget, data, seed = 0, checkpoint = none, every = 100)",
                 "Trains model on data within budget, full precision then QAT under scheme (budget.qat_fraction), and "

@@ -14,18 +14,25 @@ import org.qatlas.stdlib.text.Suggestions;
 public final class ArgumentLayout {
     private static final int DEFAULT = -1;
     private static final int REST = -2;
+    private static final int FIELDS = -3;
 
     /** For each parameter: the index of the call-site value that fills it, DEFAULT or REST. */
     @CompilationFinal(dimensions = 1) private final int[] sourceOfParameter;
     @CompilationFinal(dimensions = 1) private final Object[] defaults;
     private final int restFrom;
     private final int restCount;
+    /** The names and call-site indexes of the named arguments the fields parameter gathers. */
+    @CompilationFinal(dimensions = 1) private final String[] fieldNames;
+    @CompilationFinal(dimensions = 1) private final int[] fieldSources;
 
-    private ArgumentLayout(int[] sourceOfParameter, Object[] defaults, int restFrom, int restCount) {
+    private ArgumentLayout(int[] sourceOfParameter, Object[] defaults, int restFrom, int restCount, String[] fieldNames,
+            int[] fieldSources) {
         this.sourceOfParameter = sourceOfParameter;
         this.defaults = defaults;
         this.restFrom = restFrom;
         this.restCount = restCount;
+        this.fieldNames = fieldNames;
+        this.fieldSources = fieldSources;
     }
 
     /**
@@ -43,9 +50,11 @@ public final class ArgumentLayout {
         while (positional < names.length && names[positional] == null) {
             positional++;
         }
-        int fixed = rest >= 0 ? rest : parameterCount;
+        int fields = signature.fieldsIndex();
+        // The fields parameter comes last and takes named arguments only.
+        int fixed = rest >= 0 ? rest : fields >= 0 ? fields : parameterCount;
         if (positional > fixed && rest < 0) {
-            throw new QatException(function + "() takes " + plural(parameterCount, "argument") + " but "
+            throw new QatException(function + "() takes " + plural(fixed, fields >= 0 ? "positional argument" : "argument") + " but "
                     + positional + (positional == 1 ? " was" : " were") + " given", location);
         }
         for (int i = 0; i < Math.min(positional, fixed); i++) {
@@ -56,8 +65,21 @@ public final class ArgumentLayout {
         if (rest >= 0) {
             source[rest] = REST;
         }
+        if (fields >= 0) {
+            source[fields] = FIELDS;
+        }
+        java.util.List<String> fieldNames = new java.util.ArrayList<>();
+        java.util.List<Integer> fieldSources = new java.util.ArrayList<>();
         for (int i = positional; i < names.length; i++) {
             int parameter = signature.indexOf(names[i]);
+            if (fields >= 0 && (parameter < 0 || parameter == rest || parameter == fields)) {
+                if (fieldNames.contains(names[i])) {
+                    throw new QatException(function + "() got argument '" + names[i] + "' twice", location);
+                }
+                fieldNames.add(names[i]);
+                fieldSources.add(i);
+                continue;
+            }
             if (parameter < 0 || parameter == rest) {
                 throw new QatException(function + "() has no parameter '" + names[i] + "'"
                         + Suggestions.didYouMean(names[i], signature.names()), location);
@@ -76,7 +98,8 @@ public final class ArgumentLayout {
                 defaults[p] = signature.defaultValue(p);
             }
         }
-        return new ArgumentLayout(source, defaults, restFrom, restCount);
+        return new ArgumentLayout(source, defaults, restFrom, restCount, fieldNames.toArray(String[]::new),
+                fieldSources.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** A call with positional arguments only, made from Java, reporting a mismatch at location. */
@@ -103,11 +126,22 @@ public final class ArgumentLayout {
                 Object[] gathered = new Object[restCount];
                 System.arraycopy(values, restFrom, gathered, 0, restCount);
                 arguments[p + 1] = new QatList(gathered);
+            } else if (source == FIELDS) {
+                arguments[p + 1] = gatherFields(values);
             } else {
                 arguments[p + 1] = defaults[p];
             }
         }
         return arguments;
+    }
+
+    @ExplodeLoop
+    private QatRecord gatherFields(Object[] values) {
+        Object[] gathered = new Object[fieldSources.length];
+        for (int i = 0; i < gathered.length; i++) {
+            gathered[i] = values[fieldSources[i]];
+        }
+        return new QatRecord(new RecordShape(fieldNames), gathered);
     }
 
     private static String plural(int count, String noun) {

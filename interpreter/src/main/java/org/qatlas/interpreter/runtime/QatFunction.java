@@ -79,7 +79,7 @@ public final class QatFunction implements TruffleObject {
     Object execute(Object[] arguments) throws ArityException {
         int required = 0;
         for (int i = 0; i < signature.size(); i++) {
-            if (!signature.hasDefault(i) && i != signature.restIndex()) {
+            if (!signature.hasDefault(i) && i != signature.restIndex() && i != signature.fieldsIndex()) {
                 required++;
             }
         }

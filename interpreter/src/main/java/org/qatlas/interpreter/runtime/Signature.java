@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The parameters of a function: their names, which have defaults, and an optional rest
+ * The parameters of a function: their names, which have defaults, an optional rest
  * parameter that gathers the surplus positional arguments into a list (as in
- * {@code print(a, b, c)}). Parameters after the rest parameter can only be named.
+ * {@code print(a, b, c)}), and, for built-ins, an optional fields parameter that gathers the
+ * named arguments no other parameter takes into a record (as in
+ * {@code grid(model: sizes, seed: [1, 2])}). Parameters after the rest parameter can only be
+ * named.
  *
  * <p>A default is either a constant (built-ins) or, for functions written in Qatlas, an
  * expression the function evaluates itself when the argument is {@link #MISSING}; that way a
@@ -26,6 +29,7 @@ public final class Signature {
     private final boolean[] hasDefault;
     private final Object[] defaultConstants;
     private final int restIndex;
+    private final int fieldsIndex;
     private final String[] defaultSources;
 
     /**
@@ -43,6 +47,16 @@ public final class Signature {
      * @param defaultSources per parameter, the source of its default expression, or null
      */
     public Signature(String[] names, Object[] defaultConstants, int restIndex, String[] defaultSources) {
+        this(names, defaultConstants, restIndex, -1, defaultSources);
+    }
+
+    /**
+     * A signature with a fields parameter.
+     *
+     * @param fieldsIndex the position of the parameter that gathers surplus named arguments, or -1
+     */
+    public Signature(String[] names, Object[] defaultConstants, int restIndex, int fieldsIndex, String[] defaultSources) {
+        this.fieldsIndex = fieldsIndex;
         this.names = names.clone();
         this.defaultConstants = defaultConstants.clone();
         this.hasDefault = new boolean[names.length];
@@ -83,6 +97,11 @@ public final class Signature {
         return restIndex;
     }
 
+    /** The position of the parameter that gathers surplus named arguments into a record, or -1. */
+    public int fieldsIndex() {
+        return fieldsIndex;
+    }
+
     public int indexOf(String name) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
@@ -92,13 +111,13 @@ public final class Signature {
         return -1;
     }
 
-    /** "(x, digits = 0)" or "(*values, sep = \" \")": how the signature reads in help and errors. */
+    /** "(x, digits = 0)", "(*values, sep = \" \")" or "(**axes)": how the signature reads in help and errors. */
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            String part = i == restIndex ? "*" + names[i] : names[i];
-            if (hasDefault[i] && i != restIndex) {
+            String part = i == restIndex ? "*" + names[i] : i == fieldsIndex ? "**" + names[i] : names[i];
+            if (hasDefault[i] && i != restIndex && i != fieldsIndex) {
                 Object value = defaultConstants[i];
                 String shown = value != MISSING ? Display.repr(value) : defaultSources[i] != null ? defaultSources[i] : "...";
                 part += " = " + shown;

@@ -17,7 +17,8 @@ import org.qatlas.stdlib.value.TableValue;
 /**
  * Any UTF-8 text file, or every file under a folder, as byte tokens (vocabulary 256), read
  * through a {@link FileAccess}: never into the Java heap (on the local file system the files
- * are memory-mapped, so a 1 GB corpus costs address space and page cache).
+ * are memory-mapped, so a 1 GB corpus costs address space and page cache). A path
+ * {@code builtin:NAME} names one of the {@link BuiltinTexts} instead, which needs no file access.
  */
 public final class Corpus extends SplitTokenData implements TableValue<Corpus> {
     private static final Field<Corpus, String> PATH = Field.required("path", Type.STRING, (Corpus c) -> c.path);
@@ -29,7 +30,10 @@ public final class Corpus extends SplitTokenData implements TableValue<Corpus> {
     private final String path;
     private final double holdout;
     private final long seed;
-    /** The text's size and a hash of bytes sampled across it: part of a run's identity. */
+    /**
+     * The text's size and a hash of bytes sampled across it (of all its bytes for a built-in
+     * text): part of a run's identity.
+     */
     private final String contents;
 
     private Corpus(FieldTable<Corpus> table, String path, double holdout, long seed, ByteSplit split, String contents) {
@@ -60,7 +64,16 @@ public final class Corpus extends SplitTokenData implements TableValue<Corpus> {
     }
 
     /**
-     * @param path a file, or a folder whose files (at any depth, hidden ones skipped) are read in path order
+     * A built-in text ({@link BuiltinTexts}) as a corpus, for programs and tests that want real
+     * English without a file: {@code Corpus.builtin("austen", 0.05, 0)}.
+     */
+    public static Corpus builtin(String name, double holdout, long seed) {
+        return open(FileAccess.local(), BuiltinTexts.PREFIX + name, holdout, seed);
+    }
+
+    /**
+     * @param path a file, or a folder whose files (at any depth, hidden ones skipped) are read in
+     *     path order, or {@code builtin:NAME} for a built-in text (read without {@code files})
      * @param holdout the share of the text held out for evaluation, 0 to 0.5; with 0 runs on
      *     this text have no held-out loss
      * @param seed chooses which blocks are held out
@@ -72,6 +85,9 @@ public final class Corpus extends SplitTokenData implements TableValue<Corpus> {
         }
         FieldTable<Corpus> table = table(files);
         table.check(new FieldTable.Values().with(HOLDOUT, holdout)); // before any file is read
+        if (BuiltinTexts.isBuiltin(path)) {
+            return builtin(table, path, holdout, seed);
+        }
         if (!files.exists(path)) {
             throw new IllegalArgumentException("corpus: no such file or folder: " + path);
         }
@@ -86,6 +102,22 @@ public final class Corpus extends SplitTokenData implements TableValue<Corpus> {
             throw new IllegalArgumentException("corpus: " + path + " holds no text");
         }
         return new Corpus(table, path, holdout, seed, new ByteSplit(buffers, holdout, seed), contents(buffers));
+    }
+
+    /**
+     * A text that ships with the library: a resource, so {@code files} is never asked. Its
+     * description names it and carries the digest of all its bytes, so runs on it keep their
+     * ids across machines and releases until the text itself changes.
+     */
+    private static Corpus builtin(FieldTable<Corpus> table, String path, double holdout, long seed) {
+        BuiltinTexts.Text text;
+        try {
+            text = BuiltinTexts.text(path.substring(BuiltinTexts.PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("corpus: " + e.getMessage());
+        }
+        return new Corpus(table, path, holdout, seed, new ByteSplit(List.of(text.bytes()), holdout, seed),
+                text.size() + " bytes, sha256 " + text.digest());
     }
 
     /**

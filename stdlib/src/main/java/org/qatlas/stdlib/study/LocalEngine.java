@@ -15,7 +15,6 @@ import org.qatlas.stdlib.train.GemmRate;
 import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;
 import org.qatlas.stdlib.train.RunSpec;
-import org.qatlas.stdlib.train.RunStore;
 import org.qatlas.stdlib.train.Trainer;
 
 /**
@@ -148,9 +147,8 @@ public final class LocalEngine implements Engine {
         for (boolean firstTry = true; ; firstTry = false) {
             RunMonitor monitor = new RunMonitor(spec, listener, stop);
             try (ThreadBudget threads = ThreadBudget.limit(plan.threads(spec))) {
-                // The study stores runs; the trainer gets a store of its own that knows none.
-                return Trainer.train(spec.model(), spec.scheme(), spec.budget(), spec.data(), spec.seed(), checkpoints.plan(spec),
-                        monitor, RunStore.inMemory());
+                // The study asks and keeps the store; the trainer only trains.
+                return Trainer.train(spec, checkpoints.plan(spec), monitor);
             } catch (StopSignal.RunStopped stopped) {
                 return null;
             } catch (RuntimeException | Error e) {

@@ -38,6 +38,11 @@ final class OutcomeRecorder implements StudyListener {
     }
 
     @Override
+    public void resumed(RunSpec spec, long step, long steps) {
+        listener.resumed(spec, step, steps);
+    }
+
+    @Override
     public void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
         listener.step(spec, step, steps, tokens, loss, tokensPerSecond);
     }
@@ -46,7 +51,7 @@ final class OutcomeRecorder implements StudyListener {
     public void finished(RunSpec spec, RunRecord run) {
         outcomes.put(spec.runId(), RunOutcome.trained(spec, run));
         try {
-            store.put(run);
+            store.put(spec, run);
         } catch (RuntimeException e) {
             // A store that cannot keep a run costs that run's reuse, not the study.
             listener.warning("study: warning: " + e.getMessage() + "; the study returns the run, but it is not stored");

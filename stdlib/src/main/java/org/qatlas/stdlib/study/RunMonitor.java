@@ -28,6 +28,14 @@ final class RunMonitor implements Monitor {
         steps = totalSteps;
         started = true;
         poll();
+        if (step > 0) {
+            try {
+                listener.resumed(spec, step, totalSteps);
+            } catch (RuntimeException | Error e) {
+                stop.stop(e);
+                throw new StopSignal.RunStopped();
+            }
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ final class RunText {
 
     /** The settings that tell a study's runs apart: "llama(...) scheme(...) 200K tokens seed 3". */
     static String label(RunSpec spec) {
-        String scheme = spec.scheme().written() != null ? spec.scheme().written() : spec.scheme().toString();
+        String scheme = spec.scheme().table().call(spec.scheme());
         return spec.model().written() + " " + scheme + " " + NumberText.si(spec.budget().tokens()) + " tokens seed "
                 + spec.seed();
     }

@@ -28,6 +28,10 @@ public interface StudyListener {
     default void started(RunSpec spec) {
     }
 
+    /** A run took up its checkpoint: it goes on after {@code step} of its {@code steps}, not from the first. */
+    default void resumed(RunSpec spec, long step, long steps) {
+    }
+
     /** A run finished a step; may throw to stop the study (an interruption). */
     default void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
     }

@@ -19,7 +19,7 @@ import org.qatlas.stdlib.train.RunSpec;
  * <p>The caller says whether the stream is a terminal, and how wide it is; this class only
  * writes ANSI cursor movements when told it is one.
  */
-public final class StudyProgress implements StudyListener {
+public class StudyProgress implements StudyListener {
     /** The most redraws a second the block gets from steps alone. */
     public static final int REDRAWS_PER_SECOND = 4;
     private static final long REDRAW_NANOS = 1_000_000_000L / REDRAWS_PER_SECOND;
@@ -68,6 +68,11 @@ public final class StudyProgress implements StudyListener {
     public synchronized void started(RunSpec spec) {
         board.started(spec, clock.getAsLong());
         redraw();
+    }
+
+    @Override
+    public synchronized void resumed(RunSpec spec, long step, long steps) {
+        print("resumed  " + spec.runId() + "  from its checkpoint after step " + step + " of " + steps + "  " + RunText.label(spec));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.train;
 
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.qatlas.stdlib.model.Linear;
 import org.qatlas.stdlib.model.LlamaConfig;
 import org.qatlas.stdlib.model.LlamaModel;
 import org.qatlas.stdlib.model.ModelValue;
+import org.qatlas.stdlib.model.Parallel;
 import org.qatlas.stdlib.model.TensorTransform;
 import org.qatlas.stdlib.model.ThreadBudget;
 import org.qatlas.stdlib.quant.FakeQuantizer;
@@ -27,52 +29,75 @@ import org.qatlas.stdlib.text.NumberText;
  * Trains a model under a quantization scheme and a budget on token data, as {@code train(...)}
  * does: an FP phase, then a QAT phase with fake quantizers on the linear layers' weights and
  * inputs (straight-through gradients), AdamW with global-norm clipping, and the learning-rate
- * plan of the budget. Runs are deterministic by seed, and a configuration trained before in
- * this process is answered from the run store.
+ * plan of the budget. Runs are deterministic by seed, and a configuration trained before is
+ * answered from the run store. Each run records its provenance (where, when, by what code) where
+ * it trains.
  */
 public final class Trainer {
+    /**
+     * The version of the training engine: what a stored run was trained by. Raise it with every
+     * change that alters what a run of a given configuration and seed yields (its losses, curve
+     * or diagnostics: the model's arithmetic, the optimizer, the data order, the quantizers, the
+     * evaluation), so that a store answers a configuration only with runs this engine would
+     * reproduce; runs of other versions stay in the store and can still be listed. Changes of
+     * speed alone keep it. Version 1 also trained the runs of the JSON run folders.
+     */
+    public static final long ENGINE_VERSION = 1;
     /** Loss above this (nats) means the run has diverged; ln(256) is 5.5 for byte tokens. */
     private static final double EXPLODED = 50;
 
     private Trainer() {
     }
 
+    /** Trains without a checkpoint or a store. */
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             Monitor monitor) {
-        return train(modelValue, scheme, budget, data, seed, CheckpointPlan.NONE, monitor, RunStore.inMemory());
+        return train(new RunSpec(modelValue, scheme, budget, data, seed), CheckpointPlan.NONE, monitor);
     }
 
     /**
-     * Trains, or answers from {@code store} when the same configuration was trained before.
-     * With a checkpoint plan the state is saved as it says, and a checkpoint of the same
-     * configuration found there is resumed: the run continues to the same losses as an
-     * uninterrupted one. A checkpoint or store that cannot be written does not lose the run:
-     * the monitor is warned, and the finished run is returned all the same.
+     * Trains {@code spec}, asking no store: what a study's engine calls, since the study keeps
+     * the runs. With a checkpoint plan the state is saved as it says, and a checkpoint of the
+     * same configuration found there is resumed.
+     */
+    public static RunRecord train(RunSpec spec, CheckpointPlan checkpoint, Monitor monitor) {
+        check(spec);
+        return trainChecked(spec, checkpoint, monitor);
+    }
+
+    /**
+     * Trains, or answers from {@code store} when the same configuration was trained before;
+     * the run is claimed in the store while it trains (see {@link StoredTraining}). With a
+     * checkpoint plan the state is saved as it says, and a checkpoint of the same configuration
+     * found there is resumed: the run continues to the same losses as an uninterrupted one. A
+     * checkpoint or store that cannot be written does not lose the run: the monitor is warned,
+     * and the finished run is returned all the same.
      */
     public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
             CheckpointPlan checkpoint, Monitor monitor, RunStore store) {
-        LlamaConfig config = modelValue.config();
-        if (data.vocab() > config.vocab()) {
-            throw new IllegalArgumentException("train: the data has " + data.vocab() + " tokens but the model's vocab is "
+        RunSpec spec = new RunSpec(modelValue, scheme, budget, data, seed);
+        check(spec);
+        return StoredTraining.train(spec, store, monitor, claimed -> trainChecked(claimed, checkpoint, monitor));
+    }
+
+    /** Refuses a run that cannot train: data beyond the model's vocabulary, limits of arrays and steps. */
+    private static void check(RunSpec spec) {
+        LlamaConfig config = spec.model().config();
+        if (spec.data().vocab() > config.vocab()) {
+            throw new IllegalArgumentException("train: the data has " + spec.data().vocab() + " tokens but the model's vocab is "
                     + config.vocab());
         }
-        RunLimits.check(modelValue, budget);
-        RunSpec spec = new RunSpec(modelValue, scheme, budget, data, seed);
-        Map<String, Object> described = spec.config();
-        String runId = spec.runId();
-        RunRecord stored = store.find(runId, described, monitor::warning);
-        if (stored != null) {
-            return stored;
-        }
-        MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), scheme.scheme(),
-                scheme.quantizes() && budget.qatFraction() > 0), modelValue.written() + " with batch " + budget.batch());
-        RunRecord record = new Run(config, scheme, budget, data, seed, monitor, runId, described, checkpoint).run();
-        try {
-            store.put(record);
-        } catch (UncheckedIOException e) {
-            monitor.warning("train: warning: " + e.getMessage() + "; the run is returned but not stored");
-        }
-        return record;
+        RunLimits.check(spec.model(), spec.budget());
+    }
+
+    /** Trains a checked spec, once its memory is known to fit. */
+    private static RunRecord trainChecked(RunSpec spec, CheckpointPlan checkpoint, Monitor monitor) {
+        LlamaConfig config = spec.model().config();
+        Budget budget = spec.budget();
+        MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), spec.scheme().scheme(),
+                spec.scheme().quantizes() && budget.qatFraction() > 0), spec.model().written() + " with batch " + budget.batch());
+        return new Run(config, spec.scheme(), budget, spec.data(), spec.seed(), monitor, spec.runId(), spec.config(), checkpoint)
+                .run();
     }
 
     /** One run's state: the model, the optimizer, the data stream and the bookkeeping. */
@@ -109,13 +134,15 @@ public final class Trainer {
         }
 
         RunRecord run() {
+            Instant started = Instant.now();
             // A small model's steps run on one thread; see ThreadBudget.
             try (ThreadBudget threads = ThreadBudget.forStep(config.flopsPerToken() * budget.batch() * config.seq())) {
-                return train();
+                int used = Math.max(Parallel.threads(), ThreadBudget.blasThreads());
+                return train(started, used);
             }
         }
 
-        private RunRecord train() {
+        private RunRecord train(Instant started, int threads) {
             int seq = config.seq();
             PhasePlan plan = budget.plan(seq, scheme.quantizes());
             AdamW optimizer = new AdamW(budget.beta1(), budget.beta2(), budget.epsilon(), budget.weightDecay());
@@ -157,7 +184,8 @@ public final class Trainer {
             double tokensPerSecond = plan.steps() * tokensPerStep / Math.max(seconds, 1e-9);
             double flops = config.flopsPerToken() * tokensPerSecond;
             return new RunRecord(runId, smoothed(losses), evaluate(), curve(losses, plan), plan.steps() * tokensPerStep,
-                    plan.steps(), seconds, tokensPerSecond, flops / 1e9, flops / GemmRate.measured(), described, diagnostics());
+                    plan.steps(), seconds, tokensPerSecond, flops / 1e9, flops / GemmRate.measured(), described, diagnostics(),
+                    Provenance.of(started, Instant.now(), threads));
         }
 
         /** Restores a checkpoint of this run, if there is one; returns the step to continue from. */

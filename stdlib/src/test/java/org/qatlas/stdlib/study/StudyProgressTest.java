@@ -22,7 +22,7 @@ class StudyProgressTest {
     private static final RunSpec B = TinyRuns.run(2, 10);
     private static final RunSpec C = TinyRuns.run(3, 10);
     private static final String LABEL = "llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16, vocab: 16) "
-            + "scheme(weights: none, inputs: none) 1.28K tokens seed ";
+            + "quant() 1.28K tokens seed ";
     private static final RunFailure NAN = new RunFailure(4,
             "train: the loss became nan at step 4 of 10 (fp phase); lower lr or grad_clip");
 
@@ -62,15 +62,15 @@ class StudyProgressTest {
                 study: 0 finished, 0 running, 0 failed of 3 runs; 0 of 3.84K tokens
                 <ESC>[1A<CR><ESC>[Jstudy: 1 finished, 0 running, 0 failed of 3 runs (1 from the store); 0 of 2.56K tokens
                 <ESC>[1A<CR><ESC>[Jstudy: 1 finished, 1 running, 0 failed of 3 runs (1 from the store); 0 of 2.56K tokens
-                  {a} starting  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16, vocab: 16) scheme(weight
+                  {a} starting  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16, vocab: 16) quant() 1.28K
                 <ESC>[2A<CR><ESC>[Jstudy: 1 finished, 1 running, 0 failed of 3 runs (1 from the store); 128 of 2.56K tokens; about 19s left
                   {a} step 1/10 loss 2.5000 1K tokens/s  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16,
                 <ESC>[2A<CR><ESC>[Jstudy: 1 finished, 2 running, 0 failed of 3 runs (1 from the store); 256 of 2.56K tokens; about 9.9s left
                   {a} step 2/10 loss 2.4000 1.1K tokens/s  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 1
-                  {b} starting  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16, vocab: 16) scheme(weight
+                  {b} starting  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16, vocab: 16) quant() 1.28K
                 <ESC>[3A<CR><ESC>[Jfinished {a}  loss 2.1000  2.0s  {label}1
                 study: 2 finished, 1 running, 0 failed of 3 runs (1 from the store); 1.28K of 2.56K tokens; about 2.0s left
-                  {b} starting  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16, vocab: 16) scheme(weight
+                  {b} starting  llama(layers: 1, hidden: 16, ffn: 32, heads: 2, kv_heads: 1, seq: 16, vocab: 16) quant() 1.28K
                 <ESC>[2A<CR><ESC>[Jfailed   {b}  at step 4 after 1.9s: train: the loss became nan at step 4 of 10 (fp phase); lower lr or grad_clip  {label}2
                 study: 2 finished, 0 running, 1 failed of 3 runs (1 from the store); 1.28K of 1.28K tokens
                 <ESC>[1A<CR><ESC>[Jstudy: 3 runs: 1 trained, 1 from the store, 1 failed in 3.0s

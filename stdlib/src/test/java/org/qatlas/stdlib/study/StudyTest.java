@@ -200,7 +200,7 @@ class StudyTest {
     @Test
     void aStoreThatCannotKeepARunCostsAWarningNotTheRun(@TempDir Path folder) throws Exception {
         Path notAFolder = Files.writeString(folder.resolve("runs"), "a file where the store's folder should be");
-        RunStore broken = RunStore.inFolder(notAFolder);
+        RunStore broken = RunStore.open(notAFolder.resolve("runs.db"));
         RunSpec spec = run(5, 10);
         TinyRuns.Recording heard = new TinyRuns.Recording();
         StudyResult result = new Study(broken, engine, StudyOptions.DEFAULT).run(List.of(spec), heard);
