@@ -37,6 +37,12 @@ public final class LocalEngine implements Engine {
     private final WorkerPlan plan;
     private final RunCheckpoints checkpoints;
     private final ExecutorService pool;
+    /**
+     * A run takes a slot per thread (a big one in the default plan all of them) while it trains;
+     * fair, so that a big run waiting for every slot is not overtaken by small runs after it.
+     * The engine's, not a call's: studies training at once on one engine share the cores too.
+     */
+    private final Semaphore slots;
 
     /** A worker per core, no checkpoints. */
     public LocalEngine() {
@@ -55,6 +61,7 @@ public final class LocalEngine implements Engine {
         int cores = Runtime.getRuntime().availableProcessors();
         this.plan = workers == 0 ? WorkerPlan.automatic(cores) : WorkerPlan.of(workers, cores);
         this.checkpoints = checkpoints;
+        this.slots = new Semaphore(plan.slots(), true);
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(plan.workers(), task -> {
             Thread thread = new Thread(task, "qatlas-study-" + count.incrementAndGet());
@@ -77,12 +84,11 @@ public final class LocalEngine implements Engine {
         // its end would do so on its one thread, beside other runs.
         GemmRate.measured();
         StopSignal stop = new StopSignal();
-        Semaphore slots = new Semaphore(plan.slots(), true); // fair: a big run waiting for all slots is not overtaken
         CountDownLatch done = new CountDownLatch(specs.size());
         for (RunSpec spec : specs) {
             pool.execute(() -> {
                 try {
-                    trainOne(spec, listener, stop, slots);
+                    trainOne(spec, listener, stop);
                 } finally {
                     done.countDown();
                 }
@@ -113,7 +119,7 @@ public final class LocalEngine implements Engine {
         }
     }
 
-    private void trainOne(RunSpec spec, StudyListener listener, StopSignal stop, Semaphore slots) {
+    private void trainOne(RunSpec spec, StudyListener listener, StopSignal stop) {
         int taken = plan.slots(spec);
         slots.acquireUninterruptibly(taken);
         try {

@@ -1,6 +1,5 @@
 package org.qatlas.stdlib.study;
 
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import org.qatlas.stdlib.train.RunFailure;
@@ -53,8 +52,10 @@ final class OutcomeRecorder implements StudyListener {
         outcomes.put(spec.runId(), RunOutcome.trained(spec, run));
         try {
             store.put(spec, run);
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
+            // A store that cannot keep a run costs that run's reuse, not the study.
             listener.warning("study: warning: " + e.getMessage() + "; the study returns the run, but it is not stored");
+            releaseQuietly(spec);
         } finally {
             claims.remove(spec.runId());
         }
@@ -64,9 +65,24 @@ final class OutcomeRecorder implements StudyListener {
     @Override
     public void failed(RunSpec spec, RunFailure failure) {
         outcomes.put(spec.runId(), RunOutcome.failed(spec, failure));
-        store.fail(spec, failure);
-        claims.remove(spec.runId());
+        try {
+            store.fail(spec, failure);
+        } catch (RuntimeException e) {
+            listener.warning("study: warning: " + e.getMessage() + "; the run's failure is not stored");
+            releaseQuietly(spec);
+        } finally {
+            claims.remove(spec.runId());
+        }
         heard(spec, failure);
+    }
+
+    /** Gives up the claim of a run the store could not take, so that it can be trained again; a broken store may refuse that too. */
+    private void releaseQuietly(RunSpec spec) {
+        try {
+            store.release(spec.runId());
+        } catch (RuntimeException e) {
+            // the warning about the store is given already
+        }
     }
 
     /** A failure the store reports for a run another process trained: kept here, not stored again. */

@@ -14,11 +14,14 @@ import static org.qatlas.stdlib.study.TinyRuns.diverging;
 import static org.qatlas.stdlib.study.TinyRuns.losses;
 import static org.qatlas.stdlib.study.TinyRuns.run;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;
 import org.qatlas.stdlib.train.RunSpec;
@@ -166,5 +169,44 @@ class StudyTest {
         assertTrue(store.claim(last), "so is the claim of the run that never finished");
         assertEquals(1, heard.summary.trained());
         assertEquals(2, heard.summary.unfinished());
+    }
+
+    @Test
+    void anInterruptOfTheStudysThreadStopsItsRuns() throws Exception {
+        RunSpec longRun = run(4, 100_000);
+        CountDownLatch training = new CountDownLatch(1);
+        TinyRuns.Recording heard = new TinyRuns.Recording() {
+            @Override
+            public void step(RunSpec spec, long step, long steps, long tokens, double loss, double tokensPerSecond) {
+                training.countDown();
+            }
+        };
+        Throwable[] thrown = new Throwable[1];
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                study(StudyOptions.DEFAULT, List.of(longRun), heard);
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        });
+        assertTrue(training.await(60, TimeUnit.SECONDS));
+        caller.interrupt();
+        caller.join();
+        assertTrue(thrown[0] instanceof java.util.concurrent.CancellationException, String.valueOf(thrown[0]));
+        assertTrue(store.claim(longRun), "its claim is released");
+        assertEquals(1, heard.summary.unfinished());
+    }
+
+    @Test
+    void aStoreThatCannotKeepARunCostsAWarningNotTheRun(@TempDir Path folder) throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("runs"), "a file where the store's folder should be");
+        RunStore broken = RunStore.open(notAFolder.resolve("runs.db"));
+        RunSpec spec = run(5, 10);
+        TinyRuns.Recording heard = new TinyRuns.Recording();
+        StudyResult result = new Study(broken, engine, StudyOptions.DEFAULT).run(List.of(spec), heard);
+        assertTrue(result.outcomes().get(0).finished());
+        assertEquals(1, heard.warnings.size(), heard.warnings.toString());
+        assertTrue(heard.warnings.get(0).startsWith("study: warning: cannot save run " + spec.runId()), heard.warnings.get(0));
+        assertTrue(heard.warnings.get(0).endsWith("; the study returns the run, but it is not stored"), heard.warnings.get(0));
     }
 }
