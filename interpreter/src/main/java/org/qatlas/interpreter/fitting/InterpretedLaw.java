@@ -23,7 +23,10 @@ public final class InterpretedLaw implements Law {
     private final LawDefinition law;
     private final Node location;
     private final Object[] arguments;
-    /** The declared parameters, starting from the law's current values: a fitted law refits from its fit. */
+    /**
+     * The declared parameters, starting from the law's current values: a fitted law refits from
+     * its fit, except from a value on its bound.
+     */
     private final List<Parameter> parameters;
 
     /** @param location where errors raised by the law's body are reported from */
@@ -36,7 +39,10 @@ public final class InterpretedLaw implements Law {
         List<Parameter> current = new ArrayList<>();
         for (int i = 0; i < law.parameterCount(); i++) {
             Parameter declared = law.parameters().get(i);
-            current.add(new Parameter(declared.name(), law.values()[i], declared.lowerBound()));
+            // A fit may end on a bound (an exponent of exactly 0); a refit starts from the declared value then.
+            double value = law.values()[i];
+            current.add(new Parameter(declared.name(), value > declared.lowerBound() ? value : declared.initial(),
+                    declared.lowerBound()));
         }
         this.parameters = List.copyOf(current);
     }
