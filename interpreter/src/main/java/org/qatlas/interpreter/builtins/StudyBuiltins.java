@@ -7,8 +7,10 @@ import org.qatlas.stdlib.study.StudyPlan;
 
 /**
  * The built-ins of studies: {@code grid(...)} crosses axes into run configurations (records of
- * model, scheme, budget or its settings, data, seed), which {@code train_all} trains.
- * {@code zip(...)} with named axes pairs them; it lives with the other {@code zip}.
+ * model, scheme, budget or its settings, data, seed), {@code train_all} trains them (a node of
+ * its own, {@link TrainAllBuiltin}), {@code runs(...)} reads the run store back, and
+ * {@code spark(...)} names an engine on Apache Spark. {@code zip(...)} with named axes pairs
+ * axes; it lives with the other {@code zip}.
  */
 final class StudyBuiltins {
     private StudyBuiltins() {
