@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,7 @@ class Chen2025StudyTest {
                 "123 (others below about 10)", "89 (others below about 10)", "20.5 (G = 32) to 42.9 (G = 256)")) {
             assertTrue(html.contains(paper), paper + " in the report");
         }
-        assertEquals(4, html.split("<img src=\"data:image/svg+xml;base64,", -1).length - 1, "the four charts inside the page");
+        assertEquals(4, html.split(Pattern.quote("<img src=\"data:image/svg+xml;base64,"), -1).length - 1, "the four charts inside the page");
 
         List<String> csv = Files.readAllLines(folder.resolve("chen2025-runs.csv"));
         assertEquals(1 + 50, csv.size(), "a header and the 50 distinct runs");
