@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,22 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  * presence of each part is checked, never a sign or a value.
  */
 class Chen2025StudyTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @TempDir
     Path folder;
 
     @Test
     void theTinyStudyGoesThroughEveryStepAndWritesItsReport() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("bin/qat").toString(), "run",
-                ROOT.resolve("examples/studies/chen2025.qat").toString(), folder.toString(), "tiny")
-                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile());
-        builder.environment().put("QAT_RUNS", "off");
-        Process process = builder.start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the tiny study did not finish in 3 minutes");
-        String out = Files.readString(folder.resolve("out.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), out + err);
+        TinyStudy study = TinyStudy.run("chen2025.qat", folder, 180);
+        String out = study.out();
+        String err = study.err();
 
         // 4 sweep runs, then 2 sizes x (2 tokens x 4 schemes + 4 subset schemes) x 2 seeds = 48, of
         // which the 2 sweep runs at the chosen rates are answered again without training.

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * so the test checks that every part is there, never which way a finding went.
  */
 class Dremov2025StudyTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** 3 budgets x 4 fractions x 2 widths x 2 pipelines, 4 fractions of the large model, and 4 FP runs. */
     private static final int RUNS = 56;
 
@@ -30,15 +28,9 @@ class Dremov2025StudyTest {
 
     @Test
     void thePaperBStudyWritesAReportWithItsFitsFindingsChartsAndRuns() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("bin/qat").toString(), "run",
-                ROOT.resolve("examples/studies/dremov2025.qat").toString(), folder.toString(), "tiny")
-                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile());
-        builder.environment().put("QAT_RUNS", "off");
-        Process process = builder.start();
-        assertTrue(process.waitFor(240, TimeUnit.SECONDS), "the tiny study did not finish in 4 minutes");
-        String out = Files.readString(folder.resolve("out.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), out + err);
+        TinyStudy study = TinyStudy.run("dremov2025.qat", folder, 240);
+        String out = study.out();
+        String err = study.err();
         assertTrue(out.startsWith("paper B study: " + RUNS + " runs, "), "the plan and its time first: " + out);
         assertTrue(err.contains("study: " + RUNS + " runs: " + RUNS + " trained, 0 from the store, 0 failed"), err);
         for (String line : List.of("f*: a = ", "(paper B: 6.7297)", "fused cooldown gain: ", "loss law: R^2 ", "best_bits under ",

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,22 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  * and constants come out is the noise of tiny runs, so only their presence is checked.
  */
 class QuickStudyTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @TempDir
     Path folder;
 
     @Test
     void theQuickStudyWritesAReportWithTheFittedLawAndItsRuns() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("bin/qat").toString(), "run",
-                ROOT.resolve("examples/studies/quick.qat").toString(), folder.toString(), "tiny")
-                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile());
-        builder.environment().put("QAT_RUNS", "off");
-        Process process = builder.start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "the tiny study did not finish in 3 minutes");
-        String out = Files.readString(folder.resolve("out.txt"), StandardCharsets.UTF_8);
-        String err = Files.readString(folder.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), out + err);
+        TinyStudy study = TinyStudy.run("quick.qat", folder, 180);
+        String out = study.out();
+        String err = study.err();
         assertTrue(out.startsWith("12 runs, 8 deltas from "), out);
         assertTrue(err.contains("study: 12 runs: 12 trained, 0 from the store, 0 failed"), err);
 
