@@ -39,13 +39,13 @@ final class StoredTraining {
     }
 
     /**
-     * Claims the run, or finds it claimed by the caller's own store already; a run that failed
-     * before is tried again, and a store that cannot be written is no reason to wait, so both
-     * count as claimed.
+     * Claims the run (the store lets a run that failed before be claimed again), or finds it
+     * claimed by the caller's own store already; a store that cannot be written is no reason to
+     * wait, so it counts as claimed.
      */
     private static boolean claim(RunSpec spec, RunStore store, Monitor monitor) {
         try {
-            return store.claim(spec) || store.holds(spec.runId()) || store.status(spec.runId()) == RunStore.Status.FAILED;
+            return store.claim(spec) || store.holds(spec.runId());
         } catch (UncheckedIOException e) {
             monitor.warning("train: warning: " + e.getMessage() + "; training without a claim");
             return true;
