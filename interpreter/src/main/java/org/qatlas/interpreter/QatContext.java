@@ -1,6 +1,7 @@
 package org.qatlas.interpreter;
 
 import java.nio.file.Path;
+import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.train.RunStore;
 import com.oracle.truffle.api.TruffleLanguage.Env;
@@ -50,6 +51,15 @@ public final class QatContext {
             runStore = location.isEmpty() ? RunStore.inMemory() : RunStore.open(Path.of(location));
         }
         return runStore;
+    }
+
+    /**
+     * The backend this context's runs get when they name none: the qat.backend option, else the
+     * process's standard one ({@link Backends#standardName()}). An unknown name is refused here.
+     */
+    public String backend() {
+        String option = env.getOptions().get(QatLanguage.BACKEND);
+        return option.isBlank() ? Backends.standardName() : Backends.checkName(option, "option qat.backend");
     }
 
     /** Closes the run store, if one was opened: its claims are given up and its file closed. */

@@ -38,6 +38,12 @@ public final class QatLanguage extends TruffleLanguage<QatContext> {
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> RUNS = new OptionKey<>("");
 
+    @Option(name = "backend", help = "What computes the runs train() and train_all() start when they name no backend: cpu "
+            + "(fast float32 kernels), nd4j (whole-array ND4J operations) or cuda (nd4j on a GPU); empty (the default) takes "
+            + "the QATLAS_BACKEND environment variable, else cpu (cuda in a CUDA build).",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> BACKEND = new OptionKey<>("");
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new QatLanguageOptionDescriptors();

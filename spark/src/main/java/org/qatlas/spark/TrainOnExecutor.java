@@ -3,7 +3,7 @@ package org.qatlas.spark;
 import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilledException;
 import org.apache.spark.api.java.function.Function;
-import org.qatlas.stdlib.model.ThreadBudget;
+import org.qatlas.stdlib.backend.cpu.ThreadBudget;
 import org.qatlas.stdlib.train.CheckpointPlan;
 import org.qatlas.stdlib.train.GemmRate;
 import org.qatlas.stdlib.train.RunFailure;

@@ -24,13 +24,14 @@ final class StudyBuiltins {
                         + "a single value is the same in every run: grid(model: sizes, scheme: [quant(), w4a4], seed: [1, 2]).",
                 call -> StudyPlan.grid((Map<String, Object>) call.get("axes")));
         builtins.add("train_all(configs, model = none, scheme = none, budget = none, data = none, seed = none, engine = none, "
-                        + "workers = none, fresh = false, strict = false, checkpoint_minutes = 5)",
+                        + "workers = none, fresh = false, strict = false, checkpoint_minutes = 5, backend = none)",
                 "Trains every distinct configuration of a study once and returns its runs in the same order; model, scheme, "
                         + "budget, data and seed given here are the defaults of every configuration. Runs the store has are "
                         + "answered from it (fresh: true trains them again); runs train side by side on this machine's "
                         + "cores (workers: N at once) or on engine: spark(...). A run that fails is returned as a record "
                         + "{ status: \"failed\", step, reason } and the study goes on (strict: true stops it). Runs in "
-                        + "flight keep a checkpoint beside the store every checkpoint_minutes and resume from it.",
+                        + "flight keep a checkpoint beside the store every checkpoint_minutes and resume from it. backend: "
+                        + "\"cpu\", \"nd4j\" or \"cuda\" chooses what computes them (default: the context's).",
                 TrainAllBuiltinFactory.getInstance());
         builtins.add("runs(**filter)",
                 "The finished runs of the run store, oldest first, that match every named filter: a column such as "

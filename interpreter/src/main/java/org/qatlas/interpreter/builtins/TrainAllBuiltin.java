@@ -16,6 +16,7 @@ import org.qatlas.interpreter.QatContext;
 import org.qatlas.interpreter.runtime.JavaValues;
 import org.qatlas.interpreter.runtime.QatException;
 import org.qatlas.interpreter.runtime.Values;
+import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.study.Engine;
 import org.qatlas.stdlib.study.EngineChoice;
 import org.qatlas.stdlib.study.LocalEngine;
@@ -47,10 +48,15 @@ public abstract class TrainAllBuiltin extends BuiltinNode {
     @Specialization
     @TruffleBoundary
     protected Object trainAll(Object configs, Object model, Object scheme, Object budget, Object data, Object seed,
-            Object engine, Object workers, Object fresh, Object strict, Object checkpointMinutes) {
+            Object engine, Object workers, Object fresh, Object strict, Object checkpointMinutes, Object backend) {
         QatContext context = QatContext.get(this);
         try {
-            List<RunSpec> specs = specs(configs, new Object[] {model, scheme, budget, data, seed});
+            Object named = JavaValues.toJava(backend);
+            String backendName = named == null ? context.backend()
+                    : Backends.checkName(Fields.string("train_all", "backend", named), "train_all: backend");
+            Backends.named(backendName); // a backend that cannot run here stops the study before it starts, saying why
+            List<RunSpec> specs = specs(configs, new Object[] {model, scheme, budget, data, seed}).stream()
+                    .map(spec -> spec.on(backendName)).toList();
             StudyOptions options = StudyOptions.DEFAULT.withFresh(Fields.bool("train_all", "fresh", JavaValues.toJava(fresh)))
                     .withStrict(Fields.bool("train_all", "strict", JavaValues.toJava(strict)));
             RunStore store = context.runStore();

@@ -18,6 +18,8 @@ import org.qatlas.stdlib.io.FileAccessRefused;
 import org.qatlas.stdlib.train.Budget;
 import org.qatlas.stdlib.train.CheckpointPlan;
 import org.qatlas.stdlib.train.Monitor;
+import org.qatlas.stdlib.backend.Backends;
+import org.qatlas.stdlib.train.RunSpec;
 import org.qatlas.stdlib.train.Trainer;
 import org.qatlas.stdlib.value.Fields;
 
@@ -32,7 +34,8 @@ import org.qatlas.stdlib.value.Fields;
 public abstract class TrainBuiltin extends BuiltinNode {
     @Specialization
     @TruffleBoundary
-    protected Object train(Object model, Object scheme, Object budget, Object data, Object seed, Object checkpoint, Object every) {
+    protected Object train(Object model, Object scheme, Object budget, Object data, Object seed, Object checkpoint, Object every,
+            Object backend) {
         ModelValue m = expect(model, ModelValue.class, "model", "llama(...)");
         SchemeValue s = expect(scheme, SchemeValue.class, "scheme", "quant(...)");
         Budget b = expect(budget, Budget.class, "budget", "budget(...)");
@@ -43,7 +46,11 @@ public abstract class TrainBuiltin extends BuiltinNode {
             String file = path == null ? null : Fields.string("train", "checkpoint", path);
             long checkpointEvery = Fields.wholeNumber("train", "every", JavaValues.toJava(every));
             CheckpointPlan plan = new CheckpointPlan(QatContext.get(this).files(), file, checkpointEvery);
-            return JavaValues.toQat(Trainer.train(m, s, b, d, runSeed, plan, monitor(), QatContext.get(this).runStore()));
+            Object named = JavaValues.toJava(backend);
+            String backendName = named == null ? QatContext.get(this).backend()
+                    : Backends.checkName(Fields.string("train", "backend", named), "train: backend");
+            return JavaValues.toQat(Trainer.train(new RunSpec(m, s, b, d, runSeed, backendName), plan, monitor(),
+                    QatContext.get(this).runStore()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new QatException(e.getMessage(), this);
         } catch (FileAccessRefused e) {

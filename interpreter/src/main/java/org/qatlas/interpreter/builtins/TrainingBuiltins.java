@@ -22,11 +22,12 @@ final class TrainingBuiltins {
         builtins.add(Schedule.Cosine.TABLE, "Linear warm-up, then a half cosine down to floor times the peak.");
         builtins.add(Schedule.Wsd.TABLE, "Warm-up, stable, decay: the peak until the last cooldown share of the steps, "
                 + "then a linear or cosine decay to floor times the peak.");
-        builtins.add("train(model, scheme, budget, data, seed = 0, checkpoint = none, every = 100)",
+        builtins.add("train(model, scheme, budget, data, seed = 0, checkpoint = none, every = 100, backend = none)",
                 "Trains model on data within budget, full precision then QAT under scheme (budget.qat_fraction), and "
                         + "returns the run: loss (smoothed final train loss), eval_loss (held out), curve, tokens_per_second, "
                         + "mfu, config and diagnostics (per-layer input kurtosis, outlier ratio, quantization error). With "
-                        + "checkpoint: \"path\" it saves its state every `every` steps and resumes an unfinished run from it.",
+                        + "checkpoint: \"path\" it saves its state every `every` steps and resumes an unfinished run from it. "
+                        + "backend: \"cpu\", \"nd4j\" or \"cuda\" chooses what computes it (default: the context's).",
                 TrainBuiltinFactory.getInstance());
     }
 }

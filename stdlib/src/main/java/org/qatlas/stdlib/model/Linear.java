@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.qatlas.stdlib.backend.Backend;
 
 /**
  * A bias-free linear layer {@code y = T_in(x) . T_w(W)} with W laid out [in, out]: row i holds
@@ -23,6 +24,7 @@ public final class Linear {
     private final INDArray[] gradients;
     private final long in;
     private final long out;
+    private final Backend backend;
     private TensorTransform inputTransform = TensorTransform.IDENTITY;
     private TensorTransform weightTransform = TensorTransform.IDENTITY;
     private INDArray lastInput;
@@ -31,13 +33,14 @@ public final class Linear {
     private INDArray usedWeight;
 
     /** One weight [in, out] and its gradient accumulator of the same shape. */
-    public Linear(String name, INDArray weight, INDArray gradient) {
-        this(name, new INDArray[] {weight}, new INDArray[] {gradient});
+    public Linear(String name, INDArray weight, INDArray gradient, Backend backend) {
+        this(name, new INDArray[] {weight}, new INDArray[] {gradient}, backend);
     }
 
     /** Weight parts [in, out_k], joined along the output dimension in the order given. */
-    public Linear(String name, INDArray[] weights, INDArray[] gradients) {
+    public Linear(String name, INDArray[] weights, INDArray[] gradients, Backend backend) {
         this.name = Objects.requireNonNull(name);
+        this.backend = Objects.requireNonNull(backend);
         if (weights.length == 0 || weights.length != gradients.length) {
             throw new IllegalArgumentException(name + ": need one gradient per weight part");
         }
@@ -60,7 +63,7 @@ public final class Linear {
 
     /** The weight as one [in, out] matrix (joined into a new array when stored in parts). */
     public INDArray weight() {
-        return weights.length == 1 ? weights[0] : org.nd4j.linalg.factory.Nd4j.hstack(weights);
+        return weights.length == 1 ? weights[0] : Nd4j.hstack(weights);
     }
 
     /** The name quantization overrides match, e.g. "layers.0.fc2". */
@@ -98,14 +101,14 @@ public final class Linear {
         lastInput = x;
         usedInput = inputTransform.forward(x);
         usedWeight = weightTransform.forward(joinedWeight());
-        return NativeMatrix.matmul(usedInput, false, usedWeight, false);
+        return backend.matmul(usedInput, false, usedWeight, false);
     }
 
     /** Evaluation forward: the same output, nothing kept for a backward pass. */
     public INDArray infer(INDArray x) {
         checkInput(x);
         lastInput = x;
-        return NativeMatrix.matmul(inputTransform.forward(x), false, weightTransform.forward(joinedWeight()), false);
+        return backend.matmul(inputTransform.forward(x), false, weightTransform.forward(joinedWeight()), false);
     }
 
     /**
@@ -118,19 +121,19 @@ public final class Linear {
         }
         boolean plainWeight = weightTransform == TensorTransform.IDENTITY && weights.length == 1;
         if (plainWeight) {
-            // dW += x^T dy, accumulated by the GEMM itself (beta = 1): no temporary.
-            NativeMatrix.matmul(usedInput, true, gradOut, false, gradients[0], 1.0);
+            // dW += x^T dy, accumulated by the GEMM itself where the backend can: no temporary.
+            backend.matmulAdd(usedInput, true, gradOut, false, gradients[0]);
         } else {
-            INDArray gradWeight = weightTransform.backward(NativeMatrix.matmul(usedInput, true, gradOut, false));
+            INDArray gradWeight = weightTransform.backward(backend.matmul(usedInput, true, gradOut, false));
             long start = 0;
             for (int i = 0; i < weights.length; i++) {
                 long width = weights[i].size(1);
-                gradients[i].addi(weights.length == 1 ? gradWeight
+                backend.addInPlace(gradients[i], weights.length == 1 ? gradWeight
                         : gradWeight.get(NDArrayIndex.all(), NDArrayIndex.interval(start, start + width)));
                 start += width;
             }
         }
-        INDArray gradInput = inputTransform.backward(NativeMatrix.matmul(gradOut, false, usedWeight, true));
+        INDArray gradInput = inputTransform.backward(backend.matmul(gradOut, false, usedWeight, true));
         usedInput = null;
         usedWeight = null;
         return gradInput;

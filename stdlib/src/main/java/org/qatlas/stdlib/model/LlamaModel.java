@@ -16,6 +16,8 @@ import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.Backends;
 
 /**
  * A Llama-style decoder with explicit forward and backward passes. A training step is
@@ -66,6 +68,7 @@ public final class LlamaModel {
             .build();
 
     private final LlamaConfig config;
+    private final Backend backend;
     private final DataType dataType;
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, INDArray> gradients = new LinkedHashMap<>();
@@ -74,28 +77,27 @@ public final class LlamaModel {
     private final List<TransformerBlock> blocks = new ArrayList<>();
     private final RmsNorm finalNorm;
     private final LmHead head;
-    private final CrossEntropy crossEntropy = new CrossEntropy();
+    private final Backend.CrossEntropy crossEntropy;
     private boolean keepLinearInputs;
 
-    /** A float32 model, the training type. */
+    /** A model on the standard backend ({@link Backends#standard()}). */
     public LlamaModel(LlamaConfig config, long seed) {
-        this(config, DataType.FLOAT, seed);
+        this(config, Backends.standard(), seed);
     }
 
-    /** {@code dataType} FLOAT for training, DOUBLE for gradient checks. */
-    public LlamaModel(LlamaConfig config, DataType dataType, long seed) {
+    /** A model whose layers compute on {@code backend}, in its data type (float32, or float64 for the reference). */
+    public LlamaModel(LlamaConfig config, Backend backend, long seed) {
         this.config = Objects.requireNonNull(config);
-        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
-            throw new IllegalArgumentException("model data type must be FLOAT or DOUBLE, not " + dataType);
-        }
-        this.dataType = dataType;
+        this.backend = Objects.requireNonNull(backend);
+        this.dataType = backend.dataType();
+        this.crossEntropy = backend.crossEntropy();
         long d = config.hidden();
         long f = config.ffn();
         long kv = config.kvDim();
         double residualStd = INIT_STD / Math.sqrt(2.0 * config.layers());
 
         embedding = new Embedding(matrix("embed.weight", seed, INIT_STD, config.vocab(), d),
-                gradients.get("embed.weight"));
+                gradients.get("embed.weight"), backend);
         for (int i = 0; i < config.layers(); i++) {
             String p = "layers." + i + ".";
             RmsNorm attentionNorm = norm(p + "attn_norm.weight");
@@ -107,17 +109,17 @@ public final class LlamaModel {
             INDArray gate = matrix(p + "mlp.gate.weight", seed, INIT_STD, d, f);
             INDArray up = matrix(p + "mlp.up.weight", seed, INIT_STD, d, f);
             Linear fc1 = register(new Linear(p + "fc1", new INDArray[] {gate, up},
-                    new INDArray[] {gradients.get(p + "mlp.gate.weight"), gradients.get(p + "mlp.up.weight")}));
+                    new INDArray[] {gradients.get(p + "mlp.gate.weight"), gradients.get(p + "mlp.up.weight")}, backend));
             Linear fc2 = linear(p + "fc2", p + "mlp.down.weight", seed, residualStd, f, d);
             blocks.add(new TransformerBlock(attentionNorm,
-                    new Attention(q, k, v, o, config.heads(), config.kvHeads(), dataType),
-                    mlpNorm, new SwiGlu(fc1, fc2)));
+                    new Attention(q, k, v, o, config.heads(), config.kvHeads(), backend),
+                    mlpNorm, new SwiGlu(fc1, fc2, backend), backend));
         }
         finalNorm = norm("norm.weight");
         if (config.tiedEmbeddings()) {
-            head = new LmHead(parameters.get("embed.weight"), gradients.get("embed.weight"));
+            head = new LmHead(parameters.get("embed.weight"), gradients.get("embed.weight"), backend);
         } else {
-            head = new LmHead(matrix("head.weight", seed, INIT_STD, config.vocab(), d), gradients.get("head.weight"));
+            head = new LmHead(matrix("head.weight", seed, INIT_STD, config.vocab(), d), gradients.get("head.weight"), backend);
         }
     }
 
@@ -127,6 +129,11 @@ public final class LlamaModel {
 
     public DataType dataType() {
         return dataType;
+    }
+
+    /** What the layers compute on. */
+    public Backend backend() {
+        return backend;
     }
 
     /** The live parameter arrays by name; an optimizer updates them in place. */
@@ -191,7 +198,7 @@ public final class LlamaModel {
             for (TransformerBlock block : blocks) {
                 x = block.forward(x, batch, time);
             }
-            double loss = crossEntropy.forward(head.forward(finalNorm.forward(x)), targets(tokens, time));
+            double loss = crossEntropy.forward(head.forward(finalNorm.forward(x)), targets(tokens, time), true);
 
             INDArray grad = finalNorm.backward(head.backward(crossEntropy.backward(weight)));
             for (int i = blocks.size() - 1; i >= 0; i--) {
@@ -205,7 +212,7 @@ public final class LlamaModel {
     /** Evaluation: the mean loss, no caches, gradients untouched. */
     public double forwardLoss(int[][] tokens) {
         int time = checkTokens(tokens);
-        return inStep(() -> crossEntropy.infer(logitsOf(inputs(tokens, time), tokens.length, time), targets(tokens, time)));
+        return inStep(() -> crossEntropy.forward(logitsOf(inputs(tokens, time), tokens.length, time), targets(tokens, time), false));
     }
 
     /** Logits [batch*time, vocab] for inputs int[batch][time] (no targets), row b*time + t. */
@@ -301,11 +308,11 @@ public final class LlamaModel {
 
     private RmsNorm norm(String name) {
         add(name, ParameterInit.ones(dataType, config.hidden()));
-        return new RmsNorm(parameters.get(name), gradients.get(name));
+        return new RmsNorm(parameters.get(name), gradients.get(name), backend);
     }
 
     private Linear linear(String name, String weightName, long seed, double std, long in, long out) {
-        return register(new Linear(name, matrix(weightName, seed, std, in, out), gradients.get(weightName)));
+        return register(new Linear(name, matrix(weightName, seed, std, in, out), gradients.get(weightName), backend));
     }
 
     private Linear register(Linear linear) {

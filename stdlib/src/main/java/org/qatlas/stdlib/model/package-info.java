@@ -22,11 +22,9 @@
  * and linear layers; {@link org.qatlas.stdlib.model.LlamaConfig} holds the shape and counts
  * parameters and FLOPs.
  *
- * <p>Speed: at these sizes each ND4J call costs 0.15-0.5 ms of dispatch, temporaries and thread
- * wake-ups, so element-wise work that would take many calls is done in Java passes over
- * copies of the data (RMSNorm, RoPE, attention's softmax), small products go to OpenBLAS
- * directly ({@link org.qatlas.stdlib.model.NativeMatrix}), and independent pieces run on all
- * cores ({@link org.qatlas.stdlib.model.Parallel}) unless the steps are too small to share
- * ({@link org.qatlas.stdlib.model.ThreadBudget}). docs/benchmarks.md has the measurements.
+ * <p>Arithmetic: every layer computes through the {@link org.qatlas.stdlib.backend.Backend} it
+ * was built with (the fast float32 {@code cpu} kernels, or whole-array ND4J operations on a
+ * CPU or GPU); the layers themselves only hold parameters, compose operations and keep their
+ * forward and backward side by side.
  */
 package org.qatlas.stdlib.model;

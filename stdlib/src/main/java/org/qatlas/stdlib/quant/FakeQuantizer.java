@@ -3,6 +3,8 @@ package org.qatlas.stdlib.quant;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.model.TensorTransform;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Rint;
 import org.nd4j.linalg.factory.Nd4j;
@@ -51,6 +53,7 @@ public final class FakeQuantizer implements TensorTransform {
 
     private final QuantSpec spec;
     private final Role role;
+    private final Backend backend;
     private INDArray parameter;
     private INDArray gradient;
 
@@ -60,10 +63,21 @@ public final class FakeQuantizer implements TensorTransform {
     private INDArray mask; // 1 where the gradient passes, 0 where x saturated; null: all pass
     private INDArray term; // per element, d(output)/d(parameter) in grouped layout; null: none
 
-    /** A quantizer of {@code spec}, which suits {@code role} ({@link Scheme#resolve} checks that). */
+    /** A quantizer of {@code spec}, which suits {@code role} ({@link Scheme#resolve} checks that), on the standard backend. */
     public FakeQuantizer(QuantSpec spec, Role role) {
+        this(spec, role, Backends.standard());
+    }
+
+    /**
+     * A quantizer whose plain AbsMax integer formats run as {@code backend}'s fused kernel
+     * ({@link Backend#fakeQuantize}); learned steps, clipping, asymmetric and floating-point
+     * grids, and tensors of another data type take the general whole-array path, which any
+     * ND4J backend runs.
+     */
+    public FakeQuantizer(QuantSpec spec, Role role, Backend backend) {
         this.spec = spec;
         this.role = role;
+        this.backend = backend;
     }
 
     public QuantSpec spec() {
@@ -143,7 +157,7 @@ public final class FakeQuantizer implements TensorTransform {
         }
     }
 
-    /** {@link #apply} through the general whole-array path even where {@link AbsMaxKernel} applies: for tests. */
+    /** {@link #apply} through the general whole-array path even where the backend's kernel applies: for tests. */
     INDArray applyGeneral(INDArray x) {
         return compute(x, false, false);
     }
@@ -160,11 +174,11 @@ public final class FakeQuantizer implements TensorTransform {
             return x;
         }
         GroupView v = GroupView.of(x.shape(), role, spec.granularity());
-        if (kernel && AbsMaxKernel.handles(spec) && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE)) {
+        if (kernel && plainAbsMax(spec) && x.dataType() == backend.dataType()) {
             if (keep) {
                 remember(v, null, null); // nothing clipped: the STE passes every gradient
             }
-            return AbsMaxKernel.apply(x, v, spec.format().maxLevel());
+            return backend.fakeQuantize(x, (int) v.length(), v.transposed(), spec.format().maxLevel());
         }
         INDArray grouped = v.group(x);
         Quantized q = spec.format().symmetric() ? symmetric(v, grouped, keep) : asymmetric(grouped, keep);
@@ -172,6 +186,12 @@ public final class FakeQuantizer implements TensorTransform {
             remember(v, q.inside == null ? null : v.ungroup(q.inside), q.term);
         }
         return v.ungroup(q.values);
+    }
+
+    /** Symmetric integer AbsMax by groups or channels, nothing learned or clipped: what {@link Backend#fakeQuantize} computes. */
+    private static boolean plainAbsMax(QuantSpec spec) {
+        return spec.format() instanceof IntFormat format && format.symmetric() && !spec.lsq()
+                && spec.clip() == ClipMode.NONE && spec.granularity().kind() != Granularity.Kind.TENSOR;
     }
 
     private void remember(GroupView v, INDArray passMask, INDArray parameterTerm) {

@@ -96,6 +96,9 @@ public final class RunDatabase {
      */
     private static void prepare(Connection connection, Path file) throws SQLException {
         if (identity(connection, file)) {
+            if (pragma(connection, "user_version") < RunSchema.VERSION) {
+                migrate(connection);
+            }
             return;
         }
         try (Statement statement = connection.createStatement()) {
@@ -107,6 +110,36 @@ public final class RunDatabase {
                     }
                     describeColumns(connection);
                     statement.execute("PRAGMA application_id = " + RunSchema.APPLICATION_ID);
+                    statement.execute("PRAGMA user_version = " + RunSchema.VERSION);
+                }
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Brings a layout 1 store to this layout, once: the version is read again inside the
+     * transaction, so of two processes opening the same old file only the first migrates.
+     */
+    private static void migrate(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                if (pragma(connection, "user_version") == 1) {
+                    for (String change : RunSchema.migrateFrom1()) {
+                        statement.execute(change);
+                    }
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT OR REPLACE INTO columns (name, meaning) VALUES (?, ?)")) {
+                        for (String name : RunSchema.ADDED_IN_2) {
+                            insert.setString(1, name);
+                            insert.setString(2, RunSchema.column(name).comment());
+                            insert.executeUpdate();
+                        }
+                    }
                     statement.execute("PRAGMA user_version = " + RunSchema.VERSION);
                 }
                 statement.execute("COMMIT");

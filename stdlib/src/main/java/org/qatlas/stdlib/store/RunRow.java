@@ -37,7 +37,7 @@ public final class RunRow {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
     private static final List<String> PROVENANCE_TEXT = List.of("qatlas_version", "git_commit", "java", "openblas_core",
-            "host", "started", "ended");
+            "backend", "device", "host", "started", "ended");
     private static final List<String> RESULT_NUMBERS = List.of("loss", "trained_tokens", "steps", "seconds",
             "tokens_per_second", "gflops", "mfu");
 
@@ -227,8 +227,9 @@ public final class RunRow {
     private String digest() {
         Map<String, Object> content = new LinkedHashMap<>();
         for (Column column : RunSchema.COLUMNS) {
-            if (column.digested()) {
-                content.put(column.name(), normal(column, values.get(column.name())));
+            Object value = values.get(column.name());
+            if (column.digested() && !(value == null && RunSchema.ADDED_IN_2.contains(column.name()))) {
+                content.put(column.name(), normal(column, value));
             }
         }
         try {

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 public final class RunSchema {
     /** SQLite's application_id of a Qatlas run store: "QATL". A file with another is not ours. */
     public static final int APPLICATION_ID = 0x5141544C;
-    /** SQLite's user_version: the layout of the tables below. Raise it, with a migration, when they change. */
-    public static final int VERSION = 1;
+    /**
+     * SQLite's user_version: the layout of the tables below. Raise it, with a migration, when they
+     * change. Layout 2 added the provenance columns backend and device ({@link #ADDED_IN_2}).
+     */
+    public static final int VERSION = 2;
 
     /** The type a column holds, which is also how it is read back. */
     public enum Type { TEXT, INTEGER, REAL }
@@ -89,6 +92,8 @@ public final class RunSchema {
             column("java", Type.TEXT, Group.PROVENANCE, ""),
             column("openblas_core", Type.TEXT, Group.PROVENANCE, ""),
             column("threads", Type.INTEGER, Group.PROVENANCE, ""),
+            column("backend", Type.TEXT, Group.PROVENANCE, "what computed it: cpu, nd4j or cuda; null for runs stored before layout 2"),
+            column("device", Type.TEXT, Group.PROVENANCE, "where the backend ran: a CPU's kernels or a GPU's name"),
             column("host", Type.TEXT, Group.PROVENANCE, "the machine that trained it"),
             column("pid", Type.INTEGER, Group.PROVENANCE, ""),
             column("started", Type.TEXT, Group.PROVENANCE, "ISO-8601, UTC"),
@@ -100,7 +105,18 @@ public final class RunSchema {
             column("heartbeat", Type.INTEGER, Group.CLAIM, "when the owner last said it was alive, ms since 1970"),
             column("digest", Type.TEXT, Group.DIGEST, "SHA-256 of the other columns but status and the claim"));
 
+    /**
+     * The columns layout 2 added to layout 1's table. Rows written before have them null, and a
+     * null in them is left out of the digest, so those rows keep the digest they were written with.
+     */
+    public static final List<String> ADDED_IN_2 = List.of("backend", "device");
+
     private RunSchema() {
+    }
+
+    /** The statements that bring a layout 1 store to layout 2 (inside one transaction). */
+    static List<String> migrateFrom1() {
+        return ADDED_IN_2.stream().map(name -> "ALTER TABLE runs ADD COLUMN " + name + " " + column(name).type()).toList();
     }
 
     /** The column called {@code name}, or null. */

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.qatlas.stdlib.model.ThreadBudget;
+import org.qatlas.stdlib.backend.cpu.ThreadBudget;
 import org.qatlas.stdlib.train.GemmRate;
 import org.qatlas.stdlib.train.RunFailure;
 import org.qatlas.stdlib.train.RunRecord;

@@ -1,7 +1,7 @@
 package org.qatlas.stdlib.study;
 
 import org.qatlas.stdlib.model.LlamaConfig;
-import org.qatlas.stdlib.model.ThreadBudget;
+import org.qatlas.stdlib.backend.cpu.ThreadBudget;
 import org.qatlas.stdlib.train.RunSpec;
 
 /**

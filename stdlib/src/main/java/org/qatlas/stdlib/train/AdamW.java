@@ -5,23 +5,32 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.Backends;
 
 /**
  * AdamW (Loshchilov and Hutter 2019): Adam with weight decay applied to the weights directly
  * rather than through the gradient. Decay applies to matrices only; norm weights (vectors)
- * are not decayed, as is usual for transformers. Each parameter is updated in place by one
- * fused pass ({@link AdamWKernel}).
+ * are not decayed, as is usual for transformers. Each parameter is updated in place by its
+ * backend's step ({@link Backend#adamW}), one fused pass on the cpu backend.
  */
 public final class AdamW {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
     private final double weightDecay;
+    private final Backend backend;
     private final Map<String, INDArray> firstMoment = new LinkedHashMap<>();
     private final Map<String, INDArray> secondMoment = new LinkedHashMap<>();
     private long step;
 
+    /** On the standard backend ({@link Backends#standard()}). */
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay) {
+        this(beta1, beta2, epsilon, weightDecay, Backends.standard());
+    }
+
+    /** Updating parameters that live on {@code backend}. */
+    public AdamW(double beta1, double beta2, double epsilon, double weightDecay, Backend backend) {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("betas must be in [0, 1), not " + beta1 + ", " + beta2);
         }
@@ -32,6 +41,7 @@ public final class AdamW {
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
+        this.backend = backend;
     }
 
     /** Updates every parameter in place from its gradient, at learning rate {@code lr}. */
@@ -58,8 +68,8 @@ public final class AdamW {
             INDArray m = firstMoment.computeIfAbsent(name, n -> zerosLike(parameter));
             INDArray v = secondMoment.computeIfAbsent(name, n -> zerosLike(parameter));
             double decay = weightDecay > 0 && parameter.rank() >= 2 ? 1 - lr * weightDecay : 1.0;
-            AdamWKernel.apply(parameter, gradient, m, v, beta1, beta2, epsilon, decay, lr / correction1,
-                    1 / correction2, gradientScale);
+            backend.adamW(parameter, gradient, m, v, new Backend.AdamWStep(beta1, beta2, epsilon, decay, lr / correction1,
+                    1 / correction2, gradientScale));
         }
     }
 

@@ -1,7 +1,7 @@
 package org.qatlas.stdlib.train;
 
 import org.qatlas.stdlib.model.LlamaConfig;
-import org.qatlas.stdlib.model.Parallel;
+import org.qatlas.stdlib.backend.cpu.Parallel;
 import org.qatlas.stdlib.quant.ClipMode;
 import org.qatlas.stdlib.quant.Granularity;
 import org.qatlas.stdlib.quant.IntFormat;

@@ -7,17 +7,18 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qatlas.stdlib.backend.cpu.OpenBlasCore;
 
 /**
  * Where, when and by what code a run was trained, as {@code run.provenance} shows it: the Qatlas
  * version and git commit, the Java runtime, OpenBLAS's kernels and the threads the run used, the
- * machine and process, the start and end, and the engine version ({@link Trainer#ENGINE_VERSION}).
+ * backend and device that computed it, the machine and process, the start and end, and the engine version ({@link Trainer#ENGINE_VERSION}).
  * It is filled where the run trains, so a run trained on a cluster's executor names the
  * executor's machine. A failed run's provenance also holds the step it stopped at and why.
  */
 public final class Provenance {
     /** The keys every trained run's provenance has, in order. */
-    public static final List<String> KEYS = List.of("qatlas_version", "git_commit", "java", "openblas_core", "threads", "host",
+    public static final List<String> KEYS = List.of("qatlas_version", "git_commit", "java", "openblas_core", "threads", "backend", "device", "host",
             "pid", "started", "ended", "engine");
     /** The keys a failed run's provenance adds. */
     public static final String FAILED_STEP = "failed_step";
@@ -30,15 +31,17 @@ public final class Provenance {
 
     /**
      * This process's provenance for a run trained from {@code started} to {@code ended} on
-     * {@code threads} threads.
+     * {@code threads} threads by the backend named {@code backend} on {@code device}.
      */
-    public static Map<String, Object> of(Instant started, Instant ended, int threads) {
+    public static Map<String, Object> of(Instant started, Instant ended, int threads, String backend, String device) {
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("qatlas_version", BuildInfo.VERSION);
         provenance.put("git_commit", BuildInfo.GIT_COMMIT);
         provenance.put("java", java());
         provenance.put("openblas_core", OpenBlasCore.name());
         provenance.put("threads", (long) threads);
+        provenance.put("backend", backend);
+        provenance.put("device", device);
         provenance.put("host", HOST);
         provenance.put("pid", pid());
         provenance.put("started", started.toString());

@@ -2,6 +2,7 @@ package org.qatlas.stdlib.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.data.TokenData;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.quant.SchemeValue;
@@ -10,8 +11,24 @@ import org.qatlas.stdlib.quant.SchemeValue;
  * The configuration of one run of a study: everything {@code train} needs and nothing else.
  * Two specs with the same settings have the same {@link #runId()}, so a study trains each
  * distinct configuration once and a store answers it later.
+ *
+ * <p>{@code backend} names what computes the run ({@link Backends}). It is how a run is
+ * trained, not what is trained, so it is not part of the run's id: every backend computes the
+ * same steps to float32 rounding (their parity suite checks it), and a store answers a
+ * configuration with a run of any backend, as it does with a run trained on another number of
+ * threads. The run's provenance records the backend and device that trained it.
  */
-public record RunSpec(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed) {
+public record RunSpec(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed, String backend) {
+
+    /** A spec for the standard backend ({@link Backends#standardName()}). */
+    public RunSpec(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed) {
+        this(model, scheme, budget, data, seed, Backends.standardName());
+    }
+
+    /** The same run on another backend. */
+    public RunSpec on(String backendName) {
+        return new RunSpec(model, scheme, budget, data, seed, backendName);
+    }
 
     /** The configuration as a run record shows it: model, scheme, budget, data (described) and seed. */
     public Map<String, Object> config() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.data.Corpus;
 import org.qatlas.stdlib.data.SyntheticLanguage;
 import org.qatlas.stdlib.data.TokenData;
@@ -27,7 +28,7 @@ import org.qatlas.stdlib.value.ValueJson;
  * {"model": {"kind": "llama", "layers": 2, ...}, "scheme": {"kind": "quant", "weights": {"kind": "int", ...}, ...},
  *  "budget": {"kind": "budget", "tokens": 1000000, "schedule": {"kind": "cosine", ...}, ...},
  *  "data": {"kind": "corpus", "path": "...", "holdout": 0.05, "seed": 0},
- *  "data_description": "corpus(\"...\", ...)", "seed": 1}
+ *  "data_description": "corpus(\"...\", ...)", "seed": 1, "backend": "cpu"}
  * }</pre>
  *
  * Reading a spec makes its data again: a synthetic language is generated from its settings, a
@@ -48,6 +49,7 @@ public final class RunSpecCodec {
         tree.put("data", ValueJson.tree(spec.data()));
         tree.put("data_description", spec.data().describe());
         tree.put("seed", spec.seed());
+        tree.put("backend", spec.backend());
         return tree;
     }
 
@@ -70,7 +72,13 @@ public final class RunSpecCodec {
         Map<String, FieldTable<?>> tables = tables(files);
         return new RunSpec(value(tree, "model", ModelValue.class, tables), value(tree, "scheme", SchemeValue.class, tables),
                 value(tree, "budget", Budget.class, tables), value(tree, "data", TokenData.class, tables),
-                seed(tree));
+                seed(tree), backend(tree));
+    }
+
+    /** The backend the spec names; the reader's standard one for a spec written without (stored before backends existed). */
+    private static String backend(Map<String, Object> tree) {
+        Object name = tree.get("backend");
+        return name == null ? Backends.standardName() : Fields.string("run configuration", "backend", name);
     }
 
     /**

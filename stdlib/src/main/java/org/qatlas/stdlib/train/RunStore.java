@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.qatlas.stdlib.model.Parallel;
+import org.qatlas.stdlib.backend.cpu.Parallel;
 import org.qatlas.stdlib.store.ConfigColumns;
 import org.qatlas.stdlib.store.Heartbeat;
 import org.qatlas.stdlib.store.JsonRunImport;
@@ -188,7 +188,9 @@ public final class RunStore implements AutoCloseable {
      *     in this store's memory all the same
      */
     public void fail(RunSpec spec, RunFailure failure) {
-        Map<String, Object> provenance = Provenance.of(claimed(spec.runId()), Instant.now(), Parallel.threads());
+        // The device is the trainer's to say; a failure reaches the store without it.
+        Map<String, Object> provenance = Provenance.of(claimed(spec.runId()), Instant.now(), Parallel.threads(), spec.backend(),
+                "not recorded");
         write(RunRow.of(spec.runId(), Trainer.ENGINE_VERSION, "failed", ConfigColumns.of(spec), provenance).failed(failure),
                 null);
     }

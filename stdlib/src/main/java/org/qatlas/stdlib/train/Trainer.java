@@ -14,9 +14,11 @@ import org.qatlas.stdlib.model.Linear;
 import org.qatlas.stdlib.model.LlamaConfig;
 import org.qatlas.stdlib.model.LlamaModel;
 import org.qatlas.stdlib.model.ModelValue;
-import org.qatlas.stdlib.model.Parallel;
+import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.Backends;
+import org.qatlas.stdlib.backend.cpu.Parallel;
 import org.qatlas.stdlib.model.TensorTransform;
-import org.qatlas.stdlib.model.ThreadBudget;
+import org.qatlas.stdlib.backend.cpu.ThreadBudget;
 import org.qatlas.stdlib.quant.FakeQuantizer;
 import org.qatlas.stdlib.quant.QuantSpec;
 import org.qatlas.stdlib.quant.QuantStats;
@@ -73,11 +75,15 @@ public final class Trainer {
      * checkpoint or store that cannot be written does not lose the run: the monitor is warned,
      * and the finished run is returned all the same.
      */
-    public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
-            CheckpointPlan checkpoint, Monitor monitor, RunStore store) {
-        RunSpec spec = new RunSpec(modelValue, scheme, budget, data, seed);
+    public static RunRecord train(RunSpec spec, CheckpointPlan checkpoint, Monitor monitor, RunStore store) {
         check(spec);
         return StoredTraining.train(spec, store, monitor, claimed -> trainChecked(claimed, checkpoint, monitor));
+    }
+
+    /** {@link #train(RunSpec, CheckpointPlan, Monitor, RunStore)} on the standard backend. */
+    public static RunRecord train(ModelValue modelValue, SchemeValue scheme, Budget budget, TokenData data, long seed,
+            CheckpointPlan checkpoint, Monitor monitor, RunStore store) {
+        return train(new RunSpec(modelValue, scheme, budget, data, seed), checkpoint, monitor, store);
     }
 
     /** Refuses a run that cannot train: data beyond the model's vocabulary, limits of arrays and steps. */
@@ -96,8 +102,9 @@ public final class Trainer {
         Budget budget = spec.budget();
         MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), spec.scheme().scheme(),
                 spec.scheme().quantizes() && budget.qatFraction() > 0), spec.model().written() + " with batch " + budget.batch());
-        return new Run(config, spec.scheme(), budget, spec.data(), spec.seed(), monitor, spec.runId(), spec.config(), checkpoint)
-                .run();
+        Backend backend = Backends.named(spec.backend());
+        return new Run(config, spec.scheme(), budget, spec.data(), spec.seed(), monitor, spec.runId(), spec.config(), checkpoint,
+                spec.backend(), backend).run();
     }
 
     /** One run's state: the model, the optimizer, the data stream and the bookkeeping. */
@@ -110,6 +117,8 @@ public final class Trainer {
         private final Monitor monitor;
         private final String runId;
         private final Map<String, Object> described;
+        private final String backendName;
+        private final Backend backend;
         private final LlamaModel model;
         private final Map<String, FakeQuantizer> quantizers = new LinkedHashMap<>();
         private final CheckpointPlan checkpoint;
@@ -119,7 +128,7 @@ public final class Trainer {
         private double secondsBefore;
 
         Run(LlamaConfig config, SchemeValue scheme, Budget budget, TokenData data, long seed, Monitor monitor, String runId,
-                Map<String, Object> described, CheckpointPlan checkpoint) {
+                Map<String, Object> described, CheckpointPlan checkpoint, String backendName, Backend backend) {
             this.config = config;
             this.scheme = scheme;
             this.budget = budget;
@@ -128,7 +137,9 @@ public final class Trainer {
             this.monitor = monitor;
             this.runId = runId;
             this.described = described;
-            this.model = new LlamaModel(config, seed);
+            this.backendName = backendName;
+            this.backend = backend;
+            this.model = new LlamaModel(config, backend, seed);
             this.checkpoint = checkpoint;
             this.checkpointing = checkpoint.enabled();
         }
@@ -145,7 +156,7 @@ public final class Trainer {
         private RunRecord train(Instant started, int threads) {
             int seq = config.seq();
             PhasePlan plan = budget.plan(seq, scheme.quantizes());
-            AdamW optimizer = new AdamW(budget.beta1(), budget.beta2(), budget.epsilon(), budget.weightDecay());
+            AdamW optimizer = new AdamW(budget.beta1(), budget.beta2(), budget.epsilon(), budget.weightDecay(), backend);
             int[][] windows = new int[budget.batch()][seq + 1];
             double[] losses = new double[(int) plan.steps()];
             long first = resume(plan, optimizer, losses);
@@ -165,7 +176,7 @@ public final class Trainer {
                     checkLoss(loss, step, plan);
                     losses[(int) step] = loss;
                     Map<String, INDArray> gradients = allGradients();
-                    double clipping = GradientClipping.scale(GradientClipping.globalNorm(gradients), budget.gradClip());
+                    double clipping = GradientClipping.scale(GradientClipping.globalNorm(gradients, backend), budget.gradClip());
                     optimizer.update(allParameters(), gradients, budget.lr() * plan.lrFactor(step), clipping);
                     if (checkpointing && checkpoints.savesAfter(step + 1, plan.steps())) {
                         saveCheckpoint(step + 1, losses, optimizer, secondsBefore + (System.nanoTime() - start) / 1e9);
@@ -185,7 +196,7 @@ public final class Trainer {
             double flops = config.flopsPerToken() * tokensPerSecond;
             return new RunRecord(runId, smoothed(losses), evaluate(), curve(losses, plan), plan.steps() * tokensPerStep,
                     plan.steps(), seconds, tokensPerSecond, flops / 1e9, flops / GemmRate.measured(), described, diagnostics(),
-                    Provenance.of(started, Instant.now(), threads));
+                    Provenance.of(started, Instant.now(), threads, backendName, backend.device()));
         }
 
         /** Restores a checkpoint of this run, if there is one; returns the step to continue from. */
@@ -259,7 +270,7 @@ public final class Trainer {
             if (spec.isNone()) {
                 return TensorTransform.IDENTITY;
             }
-            FakeQuantizer quantizer = new FakeQuantizer(spec, role);
+            FakeQuantizer quantizer = new FakeQuantizer(spec, role, backend);
             quantizers.put(layer + "." + role.suffix(), quantizer);
             return quantizer;
         }

@@ -1,8 +1,8 @@
 package org.qatlas.stdlib.model;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.backend.TestBackends;
 
 /** The whole sublayer: projections, RoPE, GQA core (heads 4, kvHeads 2), output projection. */
 class AttentionTest {
@@ -21,9 +21,9 @@ class AttentionTest {
         String[] names = {"q", "k", "v", "o"};
         for (int i = 0; i < 4; i++) {
             grads[i] = weights[i].ulike().assign(0);
-            linears[i] = new Linear(names[i], weights[i], grads[i]);
+            linears[i] = new Linear(names[i], weights[i], grads[i], TestBackends.REFERENCE);
         }
-        Attention attention = new Attention(linears[0], linears[1], linears[2], linears[3], 4, 2, DataType.DOUBLE);
+        Attention attention = new Attention(linears[0], linears[1], linears[2], linears[3], 4, 2, TestBackends.REFERENCE);
         INDArray x = GradientCheck.random(45, 1.0, BATCH * TIME, HIDDEN);
         INDArray r = GradientCheck.random(46, 1.0, BATCH * TIME, HIDDEN);
         attention.forward(x, BATCH, TIME);

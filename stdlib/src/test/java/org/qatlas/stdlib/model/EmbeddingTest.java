@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.backend.TestBackends;
 
 class EmbeddingTest {
     private final INDArray weight = GradientCheck.random(1, 1.0, 7, 5);
     private final INDArray gradient = weight.ulike().assign(0);
-    private final Embedding embedding = new Embedding(weight, gradient);
+    private final Embedding embedding = new Embedding(weight, gradient, TestBackends.REFERENCE);
     /** Token 3 repeats: its gradient row must collect both contributions. */
     private final int[] tokens = {3, 0, 6, 3, 2};
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.qatlas.stdlib.backend.TestBackends;
 
 class LinearTest {
     private final INDArray x = GradientCheck.random(11, 1.0, 6, 4);
@@ -14,7 +15,7 @@ class LinearTest {
     @Test
     void multipliesInputByWeightLaidOutInByOut() {
         INDArray w = GradientCheck.random(12, 1.0, 4, 3);
-        Linear linear = new Linear("l", w, w.like());
+        Linear linear = new Linear("l", w, w.like(), TestBackends.REFERENCE);
         INDArray y = linear.infer(x);
         double expected = 0;
         for (int i = 0; i < 4; i++) {
@@ -28,7 +29,7 @@ class LinearTest {
     void backwardMatchesFiniteDifferences() {
         INDArray w = GradientCheck.random(13, 1.0, 4, 3);
         INDArray gradW = w.ulike().assign(0);
-        Linear linear = new Linear("l", w, gradW);
+        Linear linear = new Linear("l", w, gradW, TestBackends.REFERENCE);
         checkGradients(linear, new INDArray[] {w}, new INDArray[] {gradW}, 3);
     }
 
@@ -38,7 +39,7 @@ class LinearTest {
         INDArray a = GradientCheck.random(14, 1.0, 4, 3);
         INDArray b = GradientCheck.random(15, 1.0, 4, 2);
         INDArray[] grads = {a.ulike().assign(0), b.ulike().assign(0)};
-        Linear linear = new Linear("fused", new INDArray[] {a, b}, grads);
+        Linear linear = new Linear("fused", new INDArray[] {a, b}, grads, TestBackends.REFERENCE);
         INDArray joined = linear.infer(x);
         assertEquals(x.mmul(Nd4j.hstack(a, b)), joined);
         checkGradients(linear, new INDArray[] {a, b}, grads, 5);
@@ -49,7 +50,7 @@ class LinearTest {
     void hooksEnterTheChainRule() {
         INDArray w = GradientCheck.random(16, 1.0, 4, 3);
         INDArray gradW = w.ulike().assign(0);
-        Linear linear = new Linear("l", w, gradW);
+        Linear linear = new Linear("l", w, gradW, TestBackends.REFERENCE);
         linear.setInputTransform(new Scale(2.0));
         linear.setWeightTransform(new Tanh());
         assertEquals(x.mul(2).mmul(Transforms.tanh(w, true)), linear.infer(x));

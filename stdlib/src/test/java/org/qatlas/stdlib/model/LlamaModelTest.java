@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.qatlas.stdlib.backend.TestBackends;
 
 class LlamaModelTest {
     static {
@@ -35,7 +36,7 @@ class LlamaModelTest {
 
     @Test
     void parametersHaveStableNamesAndShapes() {
-        LlamaModel model = new LlamaModel(TINY, DataType.FLOAT, 1);
+        LlamaModel model = new LlamaModel(TINY, TestBackends.CPU, 1);
         List<String> expected = List.of("embed.weight",
                 "layers.0.attn_norm.weight", "layers.0.attn.q.weight", "layers.0.attn.k.weight",
                 "layers.0.attn.v.weight", "layers.0.attn.o.weight", "layers.0.mlp_norm.weight",
@@ -65,7 +66,7 @@ class LlamaModelTest {
 
     @Test
     void tiedModelHasNoHeadWeight() {
-        LlamaModel tied = new LlamaModel(TINY.withTiedEmbeddings(true), DataType.FLOAT, 1);
+        LlamaModel tied = new LlamaModel(TINY.withTiedEmbeddings(true), TestBackends.CPU, 1);
         assertFalse(tied.parameters().containsKey("head.weight"));
         assertEquals(TINY.withTiedEmbeddings(true).totalParams(),
                 tied.parameters().values().stream().mapToLong(INDArray::length).sum());
@@ -73,20 +74,20 @@ class LlamaModelTest {
 
     @Test
     void initializationIsDeterministicInTheSeed() {
-        LlamaModel a = new LlamaModel(TINY, DataType.FLOAT, 42);
-        LlamaModel b = new LlamaModel(TINY, DataType.FLOAT, 42);
-        LlamaModel c = new LlamaModel(TINY, DataType.FLOAT, 43);
+        LlamaModel a = new LlamaModel(TINY, TestBackends.CPU, 42);
+        LlamaModel b = new LlamaModel(TINY, TestBackends.CPU, 42);
+        LlamaModel c = new LlamaModel(TINY, TestBackends.CPU, 43);
         a.parameters().forEach((name, value) -> assertEquals(value, b.parameters().get(name), name));
         assertNotEquals(a.parameters().get("layers.0.attn.q.weight"), c.parameters().get("layers.0.attn.q.weight"));
         // A tied model shares every tensor the untied one has, value for value.
-        LlamaModel tied = new LlamaModel(TINY.withTiedEmbeddings(true), DataType.FLOAT, 42);
+        LlamaModel tied = new LlamaModel(TINY.withTiedEmbeddings(true), TestBackends.CPU, 42);
         tied.parameters().forEach((name, value) -> assertEquals(value, a.parameters().get(name), name));
     }
 
     @Test
     void initialStatisticsFollowGpt2() {
         LlamaConfig wide = new LlamaConfig(4, 128, 256, 4, 2, 8, 64, false);
-        LlamaModel model = new LlamaModel(wide, DataType.DOUBLE, 7);
+        LlamaModel model = new LlamaModel(wide, TestBackends.REFERENCE, 7);
         assertEquals(0.02, std(model.parameters().get("layers.0.attn.q.weight")), 0.001);
         assertEquals(0.02 / Math.sqrt(8), std(model.parameters().get("layers.0.attn.o.weight")), 0.0005);
         assertEquals(0.02 / Math.sqrt(8), std(model.parameters().get("layers.3.mlp.down.weight")), 0.0005);
@@ -101,7 +102,7 @@ class LlamaModelTest {
     @Test
     void lossAtInitializationIsAboutLnVocab() {
         LlamaConfig bytes = TINY.withVocab(256);
-        LlamaModel model = new LlamaModel(bytes, DataType.FLOAT, 3);
+        LlamaModel model = new LlamaModel(bytes, TestBackends.CPU, 3);
         double loss = model.forwardLoss(tokens(4, 9, 256, 5));
         assertEquals(Math.log(256), loss, 0.05);
     }
@@ -109,7 +110,7 @@ class LlamaModelTest {
     /** Changing token p leaves the logits of positions before p as they were. */
     @Test
     void attentionIsCausal() {
-        LlamaModel model = new LlamaModel(TINY, DataType.DOUBLE, 11);
+        LlamaModel model = new LlamaModel(TINY, TestBackends.REFERENCE, 11);
         scaleForSharperAttention(model);
         int[][] inputs = tokens(2, 8, 32, 12);
         INDArray before = model.logits(inputs);
@@ -125,7 +126,7 @@ class LlamaModelTest {
 
     @Test
     void forwardLossMatchesTheTrainingLoss() {
-        LlamaModel model = new LlamaModel(TINY, DataType.DOUBLE, 13);
+        LlamaModel model = new LlamaModel(TINY, TestBackends.REFERENCE, 13);
         int[][] batch = tokens(2, 9, 32, 14);
         assertEquals(model.forwardLoss(batch), model.lossAndGradients(batch), 1e-12);
         // Shorter sequences than the context are allowed.
@@ -136,7 +137,7 @@ class LlamaModelTest {
     /** The central check: every tensor's gradient against finite differences of the loss. */
     @Test
     void wholeModelGradientsMatchFiniteDifferences() {
-        LlamaModel model = new LlamaModel(TINY, DataType.DOUBLE, 17);
+        LlamaModel model = new LlamaModel(TINY, TestBackends.REFERENCE, 17);
         scaleForSharperAttention(model);
         int[][] batch = tokens(2, 9, 32, 18);
         model.lossAndGradients(batch);
@@ -153,7 +154,7 @@ class LlamaModelTest {
     /** Tied: the embedding's gradient is the sum of what the lookup and the head send it. */
     @Test
     void tiedEmbeddingGradientMatchesFiniteDifferences() {
-        LlamaModel model = new LlamaModel(TINY.withTiedEmbeddings(true), DataType.DOUBLE, 17);
+        LlamaModel model = new LlamaModel(TINY.withTiedEmbeddings(true), TestBackends.REFERENCE, 17);
         scaleForSharperAttention(model);
         int[][] batch = tokens(2, 9, 32, 18);
         model.lossAndGradients(batch);
@@ -164,7 +165,7 @@ class LlamaModelTest {
     /** Two half-weight micro-batches accumulate to the gradient of their union. */
     @Test
     void accumulatedMicroBatchesMatchOneBatch() {
-        LlamaModel model = new LlamaModel(TINY, DataType.DOUBLE, 23);
+        LlamaModel model = new LlamaModel(TINY, TestBackends.REFERENCE, 23);
         int[][] batch = tokens(4, 9, 32, 24);
         model.lossAndGradients(batch);
         Map<String, INDArray> whole = copy(model.gradients());
@@ -176,7 +177,7 @@ class LlamaModelTest {
 
     @Test
     void hooksSeeTheLinearInputsAndInputsAreRecorded() {
-        LlamaModel model = new LlamaModel(TINY, DataType.FLOAT, 29);
+        LlamaModel model = new LlamaModel(TINY, TestBackends.CPU, 29);
         int[] calls = new int[1];
         model.linears().get("layers.1.fc2").setInputTransform(new TensorTransform() {
             @Override
@@ -204,11 +205,10 @@ class LlamaModelTest {
 
     @Test
     void rejectsBadBatches() {
-        LlamaModel model = new LlamaModel(TINY, DataType.FLOAT, 1);
+        LlamaModel model = new LlamaModel(TINY, TestBackends.CPU, 1);
         assertThrows(IllegalArgumentException.class, () -> model.forwardLoss(tokens(2, 10, 32, 1)));
         assertThrows(IllegalArgumentException.class, () -> model.forwardLoss(new int[][] {{1, 2, 3}, {1, 2}}));
         assertThrows(IllegalArgumentException.class, () -> model.forwardLoss(new int[][] {{1, 40}}));
-        assertThrows(IllegalArgumentException.class, () -> new LlamaModel(TINY, DataType.HALF, 1));
     }
 
     /**

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.backend.TestBackends;
 
 class RmsNormTest {
     private final INDArray weight = GradientCheck.random(3, 0.3, 6).addi(1.0);
     private final INDArray gradient = weight.ulike().assign(0);
-    private final RmsNorm norm = new RmsNorm(weight, gradient);
+    private final RmsNorm norm = new RmsNorm(weight, gradient, TestBackends.REFERENCE);
     private final INDArray x = GradientCheck.random(4, 1.0, 5, 6);
     private final INDArray r = GradientCheck.random(5, 1.0, 5, 6);
 
     @Test
     void unitWeightGivesRowsOfUnitRms() {
-        RmsNorm plain = new RmsNorm(weight.like().assign(1.0), weight.like());
+        RmsNorm plain = new RmsNorm(weight.like().assign(1.0), weight.like(), TestBackends.REFERENCE);
         INDArray y = plain.infer(x);
         for (int i = 0; i < 5; i++) {
             INDArray row = y.getRow(i);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.qatlas.stdlib.backend.TestBackends;
 
 class SwiGluTest {
     private static final int ROWS = 5;
@@ -16,9 +17,9 @@ class SwiGluTest {
     private final INDArray up = GradientCheck.random(52, 0.7, HIDDEN, FFN);
     private final INDArray down = GradientCheck.random(53, 0.7, FFN, HIDDEN);
     private final INDArray[] grads = {gate.ulike().assign(0), up.ulike().assign(0), down.ulike().assign(0)};
-    private final Linear fc1 = new Linear("fc1", new INDArray[] {gate, up}, new INDArray[] {grads[0], grads[1]});
-    private final Linear fc2 = new Linear("fc2", down, grads[2]);
-    private final SwiGlu mlp = new SwiGlu(fc1, fc2);
+    private final Linear fc1 = new Linear("fc1", new INDArray[] {gate, up}, new INDArray[] {grads[0], grads[1]}, TestBackends.REFERENCE);
+    private final Linear fc2 = new Linear("fc2", down, grads[2], TestBackends.REFERENCE);
+    private final SwiGlu mlp = new SwiGlu(fc1, fc2, TestBackends.REFERENCE);
     private final INDArray x = GradientCheck.random(54, 1.0, ROWS, HIDDEN);
 
     @Test

@@ -1,4 +1,4 @@
-package org.qatlas.stdlib.train;
+package org.qatlas.stdlib.backend.cpu;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -15,14 +15,14 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * API at the address JavaCPP finds for it (as {@code ThreadBudget} binds the thread count);
  * without OpenBLAS, whatever OPENBLAS_CORETYPE asks for.
  */
-final class OpenBlasCore {
+public final class OpenBlasCore {
     private static final MethodHandle CORENAME = bind();
 
     private OpenBlasCore() {
     }
 
     /** The core's name as OpenBLAS gives it, or the variable's value, or "unknown". */
-    static String name() {
+    public static String name() {
         if (CORENAME != null) {
             try {
                 MemorySegment text = (MemorySegment) CORENAME.invokeExact();
@@ -34,7 +34,7 @@ final class OpenBlasCore {
             }
         }
         String asked = System.getenv("OPENBLAS_CORETYPE");
-        return asked == null || asked.isEmpty() ? BuildInfo.UNKNOWN : asked + " (OPENBLAS_CORETYPE)";
+        return asked == null || asked.isEmpty() ? "unknown" : asked + " (OPENBLAS_CORETYPE)";
     }
 
     private static MethodHandle bind() {

@@ -1,4 +1,4 @@
-package org.qatlas.stdlib.model;
+package org.qatlas.stdlib.backend.cpu;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;

@@ -1,4 +1,4 @@
-package org.qatlas.stdlib.model;
+package org.qatlas.stdlib.backend.cpu;
 
 /**
  * Sums, dot products and maxima over a run of a Java array, the sums with four interleaved

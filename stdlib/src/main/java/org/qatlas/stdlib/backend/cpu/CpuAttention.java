@@ -1,16 +1,13 @@
-package org.qatlas.stdlib.model;
+package org.qatlas.stdlib.backend.cpu;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.Backend;
 
 /**
- * Causal scaled dot-product attention with grouped queries (GQA): {@code heads} query heads,
- * {@code kvHeads} key/value heads, query head h reading key/value head h / (heads/kvHeads).
- * No parameters: q, k, v arrive projected and rotated; the output is the per-head context
- * joined back to [batch * time, heads * headDim], ready for the output projection.
- *
- * <p>How it runs: each head of each sequence is a handful of small products on strided views
+ * Causal grouped-query attention on float32 host memory ({@link Backend.Attention} has the
+ * math). How it runs: each head of each sequence is a handful of small products on strided views
  * of the [batch * time, heads * headDim] arrays themselves (leading dimension heads * headDim),
  * so no head is ever permuted into an array of its own; the products go straight to OpenBLAS
  * ({@link NativeMatrix}) and the scale, causal mask and softmax (and their backward) are one
@@ -26,13 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * r need keys up to r only. The query heads of a group add into their shared dK and dV in a
  * fixed order, so the result does not depend on the split.
  */
-public final class CausalAttention {
+final class CpuAttention implements Backend.Attention {
     private final int heads;
     private final int kvHeads;
     private final int headDim;
     private final int group;
     private final double scale;
-    private final DataType dataType;
     // Cached by the training forward: the inputs and the probabilities [batch * heads, time, time].
     private INDArray queries;
     private INDArray keys;
@@ -41,7 +37,7 @@ public final class CausalAttention {
     private int batch;
     private int time;
 
-    public CausalAttention(int heads, int kvHeads, int headDim, DataType dataType) {
+    CpuAttention(int heads, int kvHeads, int headDim) {
         if (heads % kvHeads != 0) {
             throw new IllegalArgumentException("heads (" + heads + ") must be divisible by kvHeads (" + kvHeads + ")");
         }
@@ -50,27 +46,23 @@ public final class CausalAttention {
         this.headDim = headDim;
         this.group = heads / kvHeads;
         this.scale = 1.0 / Math.sqrt(headDim);
-        this.dataType = dataType;
     }
 
-    /**
-     * q [batch*time, heads*headDim], k and v [batch*time, kvHeads*headDim] -> context
-     * [batch*time, heads*headDim]. Caches q, k, v and the attention probabilities.
-     */
-    public INDArray forward(INDArray q, INDArray k, INDArray v, int batch, int time) {
+    /** Keeps q, k, v and the attention probabilities for backward when asked. */
+    @Override
+    public INDArray forward(INDArray q, INDArray k, INDArray v, int batch, int time, boolean keep) {
+        if (!keep) {
+            INDArray p = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * heads, time, time);
+            return attend(checked(q, batch, time, heads), checked(k, batch, time, kvHeads),
+                    checked(v, batch, time, kvHeads), p, batch, time);
+        }
         this.queries = checked(q, batch, time, heads);
         this.keys = checked(k, batch, time, kvHeads);
         this.values = checked(v, batch, time, kvHeads);
-        this.probabilities = Nd4j.createUninitialized(dataType, (long) batch * heads, time, time);
+        this.probabilities = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * heads, time, time);
         this.batch = batch;
         this.time = time;
         return attend(queries, keys, values, probabilities, batch, time);
-    }
-
-    public INDArray infer(INDArray q, INDArray k, INDArray v, int batch, int time) {
-        INDArray p = Nd4j.createUninitialized(dataType, (long) batch * heads, time, time);
-        return attend(checked(q, batch, time, heads), checked(k, batch, time, kvHeads), checked(v, batch, time, kvHeads),
-                p, batch, time);
     }
 
     /**
@@ -78,15 +70,16 @@ public final class CausalAttention {
      * scores and P = softmax(S): dV = P^T dO, dP = dO V^T, dS = P * (dP - rowsum(dP * P)),
      * dQ = scale * dS K, dK = scale * dS^T Q.
      */
+    @Override
     public INDArray[] backward(INDArray gradOut) {
         if (probabilities == null) {
             throw new IllegalStateException("attention backward without a training forward");
         }
         INDArray dOut = checked(gradOut, batch, time, heads);
-        INDArray gradQueries = Nd4j.createUninitialized(dataType, (long) batch * time, (long) heads * headDim);
-        INDArray gradKeys = Nd4j.createUninitialized(dataType, (long) batch * time, (long) kvHeads * headDim);
-        INDArray gradValues = Nd4j.createUninitialized(dataType, (long) batch * time, (long) kvHeads * headDim);
-        INDArray gradScores = Nd4j.createUninitialized(dataType, (long) batch * heads, time, time);
+        INDArray gradQueries = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * time, (long) heads * headDim);
+        INDArray gradKeys = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * time, (long) kvHeads * headDim);
+        INDArray gradValues = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * time, (long) kvHeads * headDim);
+        INDArray gradScores = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * heads, time, time);
         NativeMatrix q = NativeMatrix.of(queries);
         NativeMatrix k = NativeMatrix.of(keys);
         NativeMatrix v = NativeMatrix.of(values);
@@ -101,7 +94,7 @@ public final class CausalAttention {
         int ldk = kvHeads * headDim;
         int rowsPerBlock = rowsPerBlock(t);
         Parallel.forBlocks(batch * kvHeads, (from, to) -> {
-            Rows rows = Rows.of(dataType, t);
+            CausalRows rows = new CausalRows(t);
             for (int pair = from; pair < to; pair++) {
                 int b = pair / kvHeads;
                 int kvHead = pair % kvHeads;
@@ -141,7 +134,7 @@ public final class CausalAttention {
 
     /** P = softmax(scale * Q K^T + mask) per head into {@code probabilities}; returns P V joined over heads. */
     private INDArray attend(INDArray queries, INDArray keys, INDArray values, INDArray probabilities, int batch, int time) {
-        INDArray context = Nd4j.createUninitialized(dataType, (long) batch * time, (long) heads * headDim);
+        INDArray context = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * time, (long) heads * headDim);
         NativeMatrix q = NativeMatrix.of(queries);
         NativeMatrix k = NativeMatrix.of(keys);
         NativeMatrix v = NativeMatrix.of(values);
@@ -151,7 +144,7 @@ public final class CausalAttention {
         int ldk = kvHeads * headDim;
         int rowsPerBlock = rowsPerBlock(time);
         Parallel.forBlocks(batch * kvHeads, (from, to) -> {
-            Rows rows = Rows.of(dataType, time);
+            CausalRows rows = new CausalRows(time);
             for (int pair = from; pair < to; pair++) {
                 int b = pair / kvHeads;
                 int kvHead = pair % kvHeads;
@@ -190,41 +183,21 @@ public final class CausalAttention {
             throw new IllegalArgumentException("attention input must be [" + batch * time + ", "
                     + headCount * headDim + "], not " + java.util.Arrays.toString(x.shape()));
         }
-        if (x.dataType() != dataType) {
-            throw new IllegalArgumentException("attention input must be " + dataType + ", not " + x.dataType());
-        }
-        return NativeMatrix.contiguous(x);
+        return NativeMatrix.contiguous(HostArrays.requireFloat(x));
     }
 
     /**
-     * The row-wise part of attention on one head's [time, time] block, copied into a Java array
-     * and back: row t sees keys 0..t. One implementation per element type.
+     * The row-wise part of attention on one head's [time, time] block, copied into Java arrays
+     * and back: row t sees keys 0..t.
      */
-    private abstract static sealed class Rows permits FloatRows, DoubleRows {
-        final int time;
-
-        Rows(int time) {
-            this.time = time;
-        }
-
-        static Rows of(DataType type, int time) {
-            return type == DataType.FLOAT ? new FloatRows(time) : new DoubleRows(time);
-        }
-
-        /** Scores (already scaled) to probabilities in place: masked softmax of each row; only j <= t is read. */
-        abstract void softmax(NativeMatrix p, long offset);
-
-        /** dP to dS / scale in place: P * (dP - rowsum(dP * P)), zero above the diagonal; only j <= t is read. */
-        abstract void softmaxBackward(NativeMatrix p, NativeMatrix gradient, long offset);
-    }
-
-    private static final class FloatRows extends Rows {
+    private static final class CausalRows {
+        private final int time;
         private final float[] p;
         private final float[] g;
         private final float[] scratch;
 
-        FloatRows(int time) {
-            super(time);
+        CausalRows(int time) {
+            this.time = time;
             p = new float[time * time];
             g = new float[time * time];
             scratch = new float[time * time];
@@ -236,7 +209,6 @@ public final class CausalAttention {
          * at once: one long vectorized pass ({@link FloatExp}) over half the block, where row
          * by row the short rows would leave the vector units idle.
          */
-        @Override
         void softmax(NativeMatrix matrix, long offset) {
             matrix.get(offset, p, p.length);
             float[] packed = g;
@@ -258,7 +230,7 @@ public final class CausalAttention {
             matrix.put(offset, p, p.length);
         }
 
-        @Override
+        /** dP to dS / scale in place: P * (dP - rowsum(dP * P)), zero above the diagonal. */
         void softmaxBackward(NativeMatrix probabilities, NativeMatrix gradient, long offset) {
             probabilities.get(offset, p, p.length);
             gradient.get(offset, g, g.length);
@@ -268,56 +240,6 @@ public final class CausalAttention {
                     g[row + j] = p[row + j] * (g[row + j] - d);
                 }
                 java.util.Arrays.fill(g, row + t + 1, row + time, 0f);
-            }
-            gradient.put(offset, g, g.length);
-        }
-    }
-
-    private static final class DoubleRows extends Rows {
-        private final double[] p;
-        private final double[] g;
-
-        DoubleRows(int time) {
-            super(time);
-            p = new double[time * time];
-            g = new double[time * time];
-        }
-
-        @Override
-        void softmax(NativeMatrix matrix, long offset) {
-            matrix.get(offset, p, p.length);
-            for (int t = 0, row = 0; t < time; t++, row += time) {
-                double max = p[row];
-                for (int j = 1; j <= t; j++) {
-                    max = Math.max(max, p[row + j]);
-                }
-                double sum = 0;
-                for (int j = 0; j <= t; j++) {
-                    double e = Math.exp(p[row + j] - max);
-                    p[row + j] = e;
-                    sum += e;
-                }
-                for (int j = 0; j <= t; j++) {
-                    p[row + j] /= sum;
-                }
-                java.util.Arrays.fill(p, row + t + 1, row + time, 0.0);
-            }
-            matrix.put(offset, p, p.length);
-        }
-
-        @Override
-        void softmaxBackward(NativeMatrix probabilities, NativeMatrix gradient, long offset) {
-            probabilities.get(offset, p, p.length);
-            gradient.get(offset, g, g.length);
-            for (int t = 0, row = 0; t < time; t++, row += time) {
-                double dot = 0;
-                for (int j = 0; j <= t; j++) {
-                    dot += g[row + j] * p[row + j];
-                }
-                for (int j = 0; j <= t; j++) {
-                    g[row + j] = p[row + j] * (g[row + j] - dot);
-                }
-                java.util.Arrays.fill(g, row + t + 1, row + time, 0.0);
             }
             gradient.put(offset, g, g.length);
         }

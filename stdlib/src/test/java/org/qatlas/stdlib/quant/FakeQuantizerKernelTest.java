@@ -1,7 +1,6 @@
 package org.qatlas.stdlib.quant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.TestBackends;
 
-/** The fused AbsMax pass gives what the general whole-array path gives, for inputs and weights. */
-class AbsMaxKernelTest {
+/**
+ * A backend's fused AbsMax pass (the cpu kernels in float32, the reference in float64) gives what
+ * the quantizer's general whole-array path gives, for inputs and weights.
+ */
+class FakeQuantizerKernelTest {
 
     @Test
     void agreesWithTheGeneralPathOnInputsAndWeightsWithRaggedGroups() {
@@ -25,8 +28,7 @@ class AbsMaxKernelTest {
                     }
                     INDArray x = Nd4j.randn(7L, new long[] {400, 172}).castTo(type);
                     x.getRow(3).assign(0); // an all-zero group keeps scale 1
-                    FakeQuantizer quantizer = new FakeQuantizer(spec, role);
-                    assertTrue(AbsMaxKernel.handles(quantizer.spec()));
+                    FakeQuantizer quantizer = new FakeQuantizer(spec, role, TestBackends.of(type));
                     INDArray expected = quantizer.applyGeneral(x);
                     INDArray fused = quantizer.forward(x);
                     double tolerance = type == DataType.FLOAT ? 1e-6 : 1e-12;
@@ -39,12 +41,7 @@ class AbsMaxKernelTest {
     }
 
     @Test
-    void leavesLearnedAndAsymmetricAndPerTensorSpecsToTheGeneralPath() {
-        assertFalse(AbsMaxKernel.handles((new QuantSpec(IntFormat.symmetric(4), Granularity.group(32), true, ClipMode.NONE))));
-        assertFalse(AbsMaxKernel.handles((new QuantSpec(IntFormat.symmetric(4), Granularity.group(256), false, ClipMode.TENSOR))));
-        assertFalse(AbsMaxKernel.handles((QuantSpec.of(IntFormat.asymmetric(4), Granularity.group(32)))));
-        assertFalse(AbsMaxKernel.handles((QuantSpec.of(Fp4E2M1.INSTANCE, Granularity.group(32)))));
-        assertFalse(AbsMaxKernel.handles((QuantSpec.of(IntFormat.symmetric(4), Granularity.TENSOR))));
+    void fourBitsHaveSevenLevelsEachSide() {
         assertEquals(7.0, (QuantSpec.of(IntFormat.symmetric(4), Granularity.group(32))).format().maxLevel());
     }
 }

@@ -1,4 +1,4 @@
-package org.qatlas.stdlib.model;
+package org.qatlas.stdlib.backend.cpu;
 
 /**
  * exp over a run of a float array, written so that HotSpot's C2 compiler turns it into SIMD

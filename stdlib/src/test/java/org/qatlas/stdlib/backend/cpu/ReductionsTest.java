@@ -1,4 +1,4 @@
-package org.qatlas.stdlib.model;
+package org.qatlas.stdlib.backend.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.qatlas.stdlib.model;
+package org.qatlas.stdlib.backend.cpu;
 
 import java.util.ArrayList;
 import java.util.List;

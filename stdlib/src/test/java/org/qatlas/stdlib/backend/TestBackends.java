@@ -1,0 +1,19 @@
+package org.qatlas.stdlib.backend;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.qatlas.stdlib.backend.cpu.CpuBackend;
+import org.qatlas.stdlib.backend.nd4j.Nd4jBackend;
+
+/** The backends tests build layers on: the fast float32 kernels, and the float64 reference for gradient checks. */
+public final class TestBackends {
+    public static final Backend CPU = new CpuBackend();
+    public static final Backend REFERENCE = new Nd4jBackend(DataType.DOUBLE);
+
+    private TestBackends() {
+    }
+
+    /** The backend for arrays of {@code type}: the reference for DOUBLE, cpu for FLOAT. */
+    public static Backend of(DataType type) {
+        return type == DataType.DOUBLE ? REFERENCE : CPU;
+    }
+}
