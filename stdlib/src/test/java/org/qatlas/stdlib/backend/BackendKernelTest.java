@@ -29,9 +29,10 @@ class BackendKernelTest {
     @ParameterizedTest
     @MethodSource("backends")
     void matmulAndMatmulAdd(Backend backend) {
-        long[][] sizes = {{3, 5, 4}, {7, 16, 9}, {1, 33, 2}}; // m, k, n
+        int[][] sizes = withDrawn(new int[][] {{3, 5, 4}, {7, 16, 9}, {1, 33, 2}}, 1, new int[] {1, 1, 1},
+                new int[] {20, 70, 20}); // m, k, n
         int seed = 0;
-        for (long[] mkn : sizes) {
+        for (int[] mkn : sizes) {
             for (boolean ta : new boolean[] {false, true}) {
                 for (boolean tb : new boolean[] {false, true}) {
                     INDArray a = input(backend, ++seed, ta ? new long[] {mkn[1], mkn[0]} : new long[] {mkn[0], mkn[1]});
@@ -83,8 +84,9 @@ class BackendKernelTest {
     @MethodSource("backends")
     void fakeQuantize(Backend backend) {
         // {rows, columns, group length, along columns (a weight [in, out]), max level}
-        int[][] cases = {{8, 64, 16, 0, 7}, {5, 50, 16, 0, 7}, {6, 20, 32, 0, 127}, {45, 12, 16, 1, 7},
-                {64, 9, 32, 1, 127}, {33, 7, 1, 0, 7}};
+        int[][] cases = withDrawn(new int[][] {{8, 64, 16, 0, 7}, {5, 50, 16, 0, 7}, {6, 20, 32, 0, 127},
+                {45, 12, 16, 1, 7}, {64, 9, 32, 1, 127}, {33, 7, 1, 0, 7}}, 2, new int[] {1, 1, 1, 0, 1},
+                new int[] {80, 80, 40, 1, 127});
         int seed = 10;
         for (int[] c : cases) {
             INDArray x = input(backend, ++seed, c[0], c[1]);
@@ -124,9 +126,10 @@ class BackendKernelTest {
     @ParameterizedTest
     @MethodSource("backends")
     void rmsNorm(Backend backend) {
-        long[][] shapes = {{5, 8}, {12, 33}, {1, 64}};
+        int[][] shapes = withDrawn(new int[][] {{5, 8}, {12, 33}, {1, 64}}, 3, new int[] {1, 1}, new int[] {40, 200});
         int seed = 30;
-        for (long[] shape : shapes) {
+        for (int[] rowsHidden : shapes) {
+            long[] shape = {rowsHidden[0], rowsHidden[1]};
             String what = "rmsNorm " + shape[0] + "x" + shape[1];
             INDArray x = input(backend, ++seed, shape).muli(3.0);
             INDArray weight = input(backend, ++seed, shape[1]).addi(1.0);
@@ -147,7 +150,11 @@ class BackendKernelTest {
     @ParameterizedTest
     @MethodSource("backends")
     void rope(Backend backend) {
-        int[][] cases = {{2, 5, 3, 8}, {1, 7, 2, 4}, {3, 4, 1, 16}, {2, 40, 2, 6}}; // batch, time, heads, headDim
+        int[][] cases = withDrawn(new int[][] {{2, 5, 3, 8}, {1, 7, 2, 4}, {3, 4, 1, 16}, {2, 40, 2, 6}}, 4,
+                new int[] {1, 1, 1, 1}, new int[] {4, 50, 6, 8}); // batch, time, heads, headDim (drawn: headDim / 2)
+        for (int drawn = cases.length - DRAWN; drawn < cases.length; drawn++) {
+            cases[drawn][3] *= 2; // RoPE pairs the head's coordinates: an even headDim
+        }
         int seed = 40;
         for (int[] c : cases) {
             String what = "rope batch " + c[0] + " time " + c[1] + " heads " + c[2] + " headDim " + c[3];
@@ -164,7 +171,12 @@ class BackendKernelTest {
     @ParameterizedTest
     @MethodSource("backends")
     void causalAttention(Backend backend) {
-        int[][] cases = {{2, 5, 4, 2, 8}, {1, 6, 3, 3, 4}, {3, 4, 4, 1, 6}, {2, 9, 6, 2, 5}}; // batch, time, heads, kvHeads, headDim
+        // batch, time, heads, kvHeads, headDim; drawn cases give kvHeads and heads per kvHead, made heads below.
+        int[][] cases = withDrawn(new int[][] {{2, 5, 4, 2, 8}, {1, 6, 3, 3, 4}, {3, 4, 4, 1, 6}, {2, 9, 6, 2, 5}}, 5,
+                new int[] {1, 1, 1, 1, 1}, new int[] {4, 40, 4, 3, 16});
+        for (int drawn = cases.length - DRAWN; drawn < cases.length; drawn++) {
+            cases[drawn][2] *= cases[drawn][3];
+        }
         int seed = 50;
         for (int[] c : cases) {
             String what = "attention batch " + c[0] + " time " + c[1] + " heads " + c[2] + "/" + c[3] + " headDim " + c[4];
@@ -189,9 +201,10 @@ class BackendKernelTest {
     @ParameterizedTest
     @MethodSource("backends")
     void swiGlu(Backend backend) {
-        long[][] shapes = {{4, 6}, {13, 43}, {1, 128}}; // rows, ffn
+        int[][] sizes = withDrawn(new int[][] {{4, 6}, {13, 43}, {1, 128}}, 6, new int[] {1, 1}, new int[] {40, 200});
         int seed = 60;
-        for (long[] shape : shapes) {
+        for (int[] rowsFfn : sizes) {
+            long[] shape = {rowsFfn[0], rowsFfn[1]}; // rows, ffn
             String what = "swiGlu " + shape[0] + "x" + shape[1];
             INDArray gateUp = input(backend, ++seed, shape[0], 2 * shape[1]).muli(2.0);
             INDArray gradOut = input(backend, ++seed, shape);
@@ -218,6 +231,22 @@ class BackendKernelTest {
                     loss.forward(logits, targets, true));
             tolerance(backend).assertClose(what + " backward", reference.backward(0.7), loss.backward(0.7));
         }
+    }
+
+    /** Random cases added to each fixed list, the same every run. */
+    private static final int DRAWN = 2;
+
+    /** The fixed cases followed by {@link #DRAWN} cases drawn (with the seed) between low and high, inclusive. */
+    private static int[][] withDrawn(int[][] fixed, long seed, int[] low, int[] high) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int[][] all = java.util.Arrays.copyOf(fixed, fixed.length + DRAWN);
+        for (int i = fixed.length; i < all.length; i++) {
+            all[i] = new int[low.length];
+            for (int j = 0; j < low.length; j++) {
+                all[i][j] = random.nextInt(low[j], high[j] + 1);
+            }
+        }
+        return all;
     }
 
     private static INDArray input(Backend backend, long seed, long... shape) {
