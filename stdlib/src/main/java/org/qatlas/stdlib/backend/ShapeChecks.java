@@ -1,20 +1,20 @@
-package org.qatlas.stdlib.backend.nd4j;
+package org.qatlas.stdlib.backend;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The argument checks every kernel makes before it touches ND4J: ND4J's own errors name
- * neither the operation nor the caller's shapes (and some ops read out of bounds instead of
- * failing), so a wrong shape is caught here with a message that names both.
+ * The argument checks every backend makes before it computes: ND4J's own errors name neither
+ * the operation nor the caller's shapes (and some ops, like a raw buffer, read out of bounds
+ * instead of failing), so a wrong shape is caught here with a message that names both.
  */
-final class Nd4jChecks {
-    private Nd4jChecks() {
+public final class ShapeChecks {
+    private ShapeChecks() {
     }
 
     /** x is a matrix of the backend's type; returns it. */
-    static INDArray matrix(String op, String what, INDArray x, DataType type) {
+    public static INDArray matrix(String op, String what, INDArray x, DataType type) {
         if (x == null) {
             throw new IllegalArgumentException(op + ": " + what + " is missing");
         }
@@ -25,7 +25,7 @@ final class Nd4jChecks {
     }
 
     /** x is a matrix [rows, columns] of the backend's type (a negative size matches any); returns it. */
-    static INDArray matrix(String op, String what, INDArray x, DataType type, long rows, long columns) {
+    public static INDArray matrix(String op, String what, INDArray x, DataType type, long rows, long columns) {
         matrix(op, what, x, type);
         if ((rows >= 0 && x.size(0) != rows) || (columns >= 0 && x.size(1) != columns)) {
             throw new IllegalArgumentException(op + ": " + what + " must be [" + size(rows) + ", " + size(columns)
@@ -34,7 +34,7 @@ final class Nd4jChecks {
         return x;
     }
 
-    static INDArray ofType(String op, String what, INDArray x, DataType type) {
+    public static INDArray ofType(String op, String what, INDArray x, DataType type) {
         if (x.dataType() != type) {
             throw new IllegalArgumentException(op + ": " + what + " must be " + type + ", not " + x.dataType());
         }
@@ -42,7 +42,7 @@ final class Nd4jChecks {
     }
 
     /** a and b hold the same number of elements in the same shape. */
-    static void sameShape(String op, String whatA, INDArray a, String whatB, INDArray b) {
+    public static void sameShape(String op, String whatA, INDArray a, String whatB, INDArray b) {
         if (!Arrays.equals(a.shape(), b.shape())) {
             throw new IllegalArgumentException(op + ": " + whatA + " " + shape(a) + " and " + whatB + " " + shape(b)
                     + " must have the same shape");
@@ -50,7 +50,7 @@ final class Nd4jChecks {
     }
 
     /** Every index lies in [0, bound). */
-    static void indices(String op, String what, int[] indices, long bound) {
+    public static void indices(String op, String what, int[] indices, long bound) {
         for (int i = 0; i < indices.length; i++) {
             if (indices[i] < 0 || indices[i] >= bound) {
                 throw new IllegalArgumentException(op + ": " + what + " " + indices[i] + " at " + i
@@ -59,13 +59,13 @@ final class Nd4jChecks {
         }
     }
 
-    static void positive(String op, String what, double value) {
+    public static void positive(String op, String what, double value) {
         if (!(value > 0)) {
             throw new IllegalArgumentException(op + ": " + what + " must be positive, not " + value);
         }
     }
 
-    static String shape(INDArray x) {
+    public static String shape(INDArray x) {
         return Arrays.toString(x.shape());
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.backend.cpu.CpuBackend;
 import org.qatlas.stdlib.backend.nd4j.Nd4jBackend;
 
 /**
@@ -22,6 +23,7 @@ class BackendKernelTest {
     /** The backends under test: one line each. */
     static List<Backend> backends() {
         return List.of(
+                new CpuBackend(),
                 new Nd4jBackend(DataType.FLOAT),
                 new Nd4jBackend(DataType.DOUBLE));
     }

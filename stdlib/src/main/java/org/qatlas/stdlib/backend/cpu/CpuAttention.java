@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * Causal grouped-query attention on float32 host memory ({@link Backend.Attention} has the
@@ -38,8 +39,12 @@ final class CpuAttention implements Backend.Attention {
     private int time;
 
     CpuAttention(int heads, int kvHeads, int headDim) {
+        ShapeChecks.positive("attention", "heads", heads);
+        ShapeChecks.positive("attention", "key/value heads", kvHeads);
+        ShapeChecks.positive("attention", "head dimension", headDim);
         if (heads % kvHeads != 0) {
-            throw new IllegalArgumentException("heads (" + heads + ") must be divisible by kvHeads (" + kvHeads + ")");
+            throw new IllegalArgumentException("attention: heads (" + heads + ") must be a multiple of key/value heads ("
+                    + kvHeads + ")");
         }
         this.heads = heads;
         this.kvHeads = kvHeads;
@@ -53,12 +58,12 @@ final class CpuAttention implements Backend.Attention {
     public INDArray forward(INDArray q, INDArray k, INDArray v, int batch, int time, boolean keep) {
         if (!keep) {
             INDArray p = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * heads, time, time);
-            return attend(checked(q, batch, time, heads), checked(k, batch, time, kvHeads),
-                    checked(v, batch, time, kvHeads), p, batch, time);
+            return attend(checked("q", q, batch, time, heads), checked("k", k, batch, time, kvHeads),
+                    checked("v", v, batch, time, kvHeads), p, batch, time);
         }
-        this.queries = checked(q, batch, time, heads);
-        this.keys = checked(k, batch, time, kvHeads);
-        this.values = checked(v, batch, time, kvHeads);
+        this.queries = checked("q", q, batch, time, heads);
+        this.keys = checked("k", k, batch, time, kvHeads);
+        this.values = checked("v", v, batch, time, kvHeads);
         this.probabilities = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * heads, time, time);
         this.batch = batch;
         this.time = time;
@@ -73,9 +78,9 @@ final class CpuAttention implements Backend.Attention {
     @Override
     public INDArray[] backward(INDArray gradOut) {
         if (probabilities == null) {
-            throw new IllegalStateException("attention backward without a training forward");
+            throw new IllegalStateException("attention: backward without a training forward");
         }
-        INDArray dOut = checked(gradOut, batch, time, heads);
+        INDArray dOut = checked("gradient", gradOut, batch, time, heads);
         INDArray gradQueries = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * time, (long) heads * headDim);
         INDArray gradKeys = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * time, (long) kvHeads * headDim);
         INDArray gradValues = Nd4j.createUninitialized(DataType.FLOAT, (long) batch * time, (long) kvHeads * headDim);
@@ -178,12 +183,11 @@ final class CpuAttention implements Backend.Attention {
     }
 
     /** x in row-major order, after checking its shape and type. */
-    private INDArray checked(INDArray x, int batch, int time, int headCount) {
-        if (x.rank() != 2 || x.size(0) != (long) batch * time || x.size(1) != (long) headCount * headDim) {
-            throw new IllegalArgumentException("attention input must be [" + batch * time + ", "
-                    + headCount * headDim + "], not " + java.util.Arrays.toString(x.shape()));
-        }
-        return NativeMatrix.contiguous(HostArrays.requireFloat(x));
+    private INDArray checked(String what, INDArray x, int batch, int time, int headCount) {
+        ShapeChecks.positive("attention", "batch", batch);
+        ShapeChecks.positive("attention", "time", time);
+        ShapeChecks.matrix("attention", what, x, DataType.FLOAT, (long) batch * time, (long) headCount * headDim);
+        return NativeMatrix.contiguous(x);
     }
 
     /**

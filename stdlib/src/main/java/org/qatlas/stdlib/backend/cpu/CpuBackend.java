@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * The fast float32 path on a CPU: Java passes over host-memory copies of the arrays and cblas
@@ -47,6 +48,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public INDArray addInPlace(INDArray target, INDArray x) {
+        ShapeChecks.sameShape("addInPlace", "target", target, "x", x);
         return target.addi(x); // one call, no temporaries: nothing to gain in Java
     }
 
@@ -79,6 +81,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public INDArray gatherRows(INDArray table, int[] rows) {
+        ShapeChecks.matrix("gatherRows", "table", table, DataType.FLOAT);
+        ShapeChecks.indices("gatherRows", "row", rows, table.size(0));
         return Nd4j.pullRows(table, 1, rows);
     }
 
@@ -88,13 +92,12 @@ public final class CpuBackend implements Backend {
      */
     @Override
     public void scatterAddRows(INDArray table, int[] rows, INDArray values) {
+        ShapeChecks.matrix("scatterAddRows", "table", table, DataType.FLOAT);
         int width = (int) table.size(1);
-        if (values.rank() != 2 || values.size(0) != rows.length || values.size(1) != width) {
-            throw new IllegalArgumentException("scatter-add of " + java.util.Arrays.toString(values.shape()) + " into rows of "
-                    + java.util.Arrays.toString(table.shape()) + " with " + rows.length + " row indices");
-        }
-        if (!NativeMatrix.isExact(HostArrays.requireFloat(table))) {
-            throw new IllegalArgumentException("scatter-add needs a contiguous table");
+        ShapeChecks.matrix("scatterAddRows", "values", values, DataType.FLOAT, rows.length, width);
+        ShapeChecks.indices("scatterAddRows", "row", rows, table.size(0));
+        if (!NativeMatrix.isExact(table)) {
+            throw new IllegalArgumentException("scatterAddRows: the table must be a contiguous array, not a view");
         }
         float[] g = HostArrays.copy(values, null);
         NativeMatrix target = NativeMatrix.of(table);
@@ -118,6 +121,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void adamW(INDArray p, INDArray g, INDArray m, INDArray v, AdamWStep hyper) {
+        ShapeChecks.sameShape("adamW", "parameter", p, "gradient", g);
+        ShapeChecks.sameShape("adamW", "parameter", p, "first moment", m);
+        ShapeChecks.sameShape("adamW", "parameter", p, "second moment", v);
         CpuAdamW.apply(p, g, m, v, hyper);
     }
 

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * Softmax cross-entropy in Java loops over one float32 copy of the logits, the exp vectorized
@@ -62,7 +63,7 @@ final class CpuCrossEntropy implements Backend.CrossEntropy {
     @Override
     public INDArray backward(double scale) {
         if (targets == null) {
-            throw new IllegalStateException("cross-entropy backward without a training forward");
+            throw new IllegalStateException("crossEntropy: backward without a training forward");
         }
         int rows = (int) shape[0];
         int vocab = (int) shape[1];
@@ -85,18 +86,8 @@ final class CpuCrossEntropy implements Backend.CrossEntropy {
         return grad;
     }
 
-    static void check(INDArray logits, int[] targets) {
-        if (logits.rank() != 2 || logits.size(0) != targets.length) {
-            throw new IllegalArgumentException("logits must be [" + targets.length + ", vocab], not "
-                    + java.util.Arrays.toString(logits.shape()));
-        }
-        HostArrays.requireFloat(logits);
-        long vocab = logits.size(1);
-        for (int i = 0; i < targets.length; i++) {
-            if (targets[i] < 0 || targets[i] >= vocab) {
-                throw new IllegalArgumentException("target " + targets[i] + " at row " + i
-                        + " is outside the vocabulary [0, " + vocab + ")");
-            }
-        }
+    private static void check(INDArray logits, int[] targets) {
+        ShapeChecks.matrix("crossEntropy", "logits", logits, DataType.FLOAT, targets.length, -1);
+        ShapeChecks.indices("crossEntropy", "target", targets, logits.size(1));
     }
 }

@@ -3,6 +3,7 @@ package org.qatlas.stdlib.backend.cpu;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * Symmetric integer AbsMax fake quantization (no learned step, no clipping) in one Java pass
@@ -29,9 +30,11 @@ final class CpuFakeQuant {
 
     /** The fake-quantized copy of x (row-major, same shape); see {@link org.qatlas.stdlib.backend.Backend#fakeQuantize}. */
     static INDArray apply(INDArray x, int length, boolean alongColumns, double maxLevel) {
-        if (length <= 0 || (alongColumns && x.rank() != 2) || x.rank() == 0) {
-            throw new IllegalArgumentException("fake quantization needs groups of at least one element along a dimension of "
-                    + java.util.Arrays.toString(x.shape()) + ", not " + length);
+        ShapeChecks.positive("fakeQuantize", "group length", length);
+        ShapeChecks.positive("fakeQuantize", "maximum level", maxLevel);
+        if (x.rank() == 0 || (alongColumns && x.rank() != 2)) {
+            throw new IllegalArgumentException("fakeQuantize: x must be " + (alongColumns ? "a weight matrix" : "a tensor")
+                    + ", not " + ShapeChecks.shape(x));
         }
         INDArray in = NativeMatrix.contiguous(HostArrays.requireFloat(x));
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, x.shape(), 'c');

@@ -2,7 +2,9 @@ package org.qatlas.stdlib.backend.cpu;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * RMSNorm in plain Java loops over float32 copies: one pass forward and two backward, where the
@@ -61,11 +63,11 @@ final class CpuRmsNorm implements Backend.RmsNorm {
     @Override
     public INDArray backward(INDArray gradOut, INDArray weight, INDArray weightGradient) {
         if (!cached) {
-            throw new IllegalStateException("RMSNorm backward without a training forward");
+            throw new IllegalStateException("rmsNorm: backward without a training forward");
         }
         if (!Arrays.equals(gradOut.shape(), cachedShape)) {
-            throw new IllegalArgumentException("RMSNorm gradient shape " + Arrays.toString(gradOut.shape())
-                    + " differs from the forward input's " + Arrays.toString(cachedShape));
+            throw new IllegalArgumentException("rmsNorm: gradient " + ShapeChecks.shape(gradOut)
+                    + " differs from the forward input's shape " + Arrays.toString(cachedShape));
         }
         int rows = (int) cachedShape[0];
         int hidden = (int) cachedShape[1];
@@ -93,11 +95,11 @@ final class CpuRmsNorm implements Backend.RmsNorm {
     }
 
     private static void checkShape(INDArray x, INDArray weight) {
-        if (x.rank() != 2 || weight.rank() != 1 || x.size(1) != weight.length()) {
-            throw new IllegalArgumentException("RMSNorm input must be [rows, " + weight.length() + "], not "
-                    + Arrays.toString(x.shape()));
+        ShapeChecks.matrix("rmsNorm", "x", x, DataType.FLOAT);
+        if (weight.rank() != 1 || weight.length() != x.size(1)) {
+            throw new IllegalArgumentException("rmsNorm: weight must be [" + x.size(1) + "] for x " + ShapeChecks.shape(x)
+                    + ", not " + ShapeChecks.shape(weight));
         }
-        HostArrays.requireFloat(x);
     }
 
     /** The weight as doubles. */
@@ -114,7 +116,7 @@ final class CpuRmsNorm implements Backend.RmsNorm {
     /** gradient += dw, rounded to float32 first. */
     private static void accumulate(INDArray gradient, double[] dw) {
         if (!NativeMatrix.isExact(HostArrays.requireFloat(gradient))) {
-            throw new IllegalArgumentException("RMSNorm weight gradient must be a contiguous array");
+            throw new IllegalArgumentException("rmsNorm: the weight gradient must be a contiguous array, not a view");
         }
         NativeMatrix values = NativeMatrix.of(gradient);
         float[] sum = new float[dw.length];

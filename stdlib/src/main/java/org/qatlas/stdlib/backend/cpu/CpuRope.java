@@ -1,8 +1,10 @@
 package org.qatlas.stdlib.backend.cpu;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * Rotary positions as one Java pass over float32 rows in tiles (split over the cores), where
@@ -21,8 +23,9 @@ final class CpuRope implements Backend.Rope {
     private double[] sinTable;
 
     CpuRope(int heads, int headDim, double base) {
-        if (headDim % 2 != 0) {
-            throw new IllegalArgumentException("rotary head dimension must be even, not " + headDim);
+        ShapeChecks.positive("rope", "heads", heads);
+        if (headDim <= 0 || headDim % 2 != 0) {
+            throw new IllegalArgumentException("rope: the head dimension must be even and positive, not " + headDim);
         }
         this.heads = heads;
         this.headDim = headDim;
@@ -41,13 +44,15 @@ final class CpuRope implements Backend.Rope {
 
     /** y1 = x1 cos - s x2 sin, y2 = s x1 sin + x2 cos, with s = +1 forward and -1 backward. */
     private INDArray rotate(INDArray x, int time, double direction) {
+        ShapeChecks.positive("rope", "time", time);
+        ShapeChecks.matrix("rope", "x", x, DataType.FLOAT, -1, (long) heads * headDim);
         long rows = x.size(0);
-        if (x.rank() != 2 || x.size(1) != (long) heads * headDim || time <= 0 || rows % time != 0) {
-            throw new IllegalArgumentException("RoPE input must be [batch*" + time + ", " + heads * headDim
-                    + "], not " + java.util.Arrays.toString(x.shape()));
+        if (rows % time != 0) {
+            throw new IllegalArgumentException("rope: x " + ShapeChecks.shape(x) + " is not a whole number of sequences of "
+                    + time);
         }
         ensureTables(time);
-        NativeMatrix source = NativeMatrix.of(NativeMatrix.contiguous(HostArrays.requireFloat(x)));
+        NativeMatrix source = NativeMatrix.of(NativeMatrix.contiguous(x));
         INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
         NativeMatrix target = NativeMatrix.of(out);
         int width = heads * headDim;

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.qatlas.stdlib.backend.Backend;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * SwiGLU's element-wise passes over float32 Java copies, the sigmoid's exp vectorized
@@ -30,9 +31,9 @@ final class CpuSwiGlu implements Backend.SwiGlu {
 
     @Override
     public INDArray forward(INDArray gateUp, boolean keep) {
-        if (gateUp.rank() != 2 || gateUp.size(1) % 2 != 0) {
-            throw new IllegalArgumentException("SwiGLU input must be [rows, 2 * ffn], not "
-                    + java.util.Arrays.toString(gateUp.shape()));
+        ShapeChecks.matrix("swiGlu", "[gate | up]", gateUp, DataType.FLOAT);
+        if (gateUp.size(1) % 2 != 0) {
+            throw new IllegalArgumentException("swiGlu: [gate | up] must have an even width, not " + ShapeChecks.shape(gateUp));
         }
         rows = (int) gateUp.size(0);
         ffn = (int) (gateUp.size(1) / 2);
@@ -65,12 +66,9 @@ final class CpuSwiGlu implements Backend.SwiGlu {
     @Override
     public INDArray backward(INDArray gradOut) {
         if (!kept) {
-            throw new IllegalStateException("SwiGLU backward without a training forward");
+            throw new IllegalStateException("swiGlu: backward without a training forward");
         }
-        if (gradOut.rank() != 2 || gradOut.size(0) != rows || gradOut.size(1) != ffn) {
-            throw new IllegalArgumentException("SwiGLU gradient must be [" + rows + ", " + ffn + "], not "
-                    + java.util.Arrays.toString(gradOut.shape()));
-        }
+        ShapeChecks.matrix("swiGlu", "gradient", gradOut, DataType.FLOAT, rows, ffn);
         int n = rows * ffn;
         float[] dh = grad = HostArrays.copy(gradOut, grad);
         float[] joined = pairs = HostArrays.reuse(pairs, 2 * n); // every element is written below

@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -16,12 +17,12 @@ final class Nd4jAdamW {
     }
 
     static void step(INDArray p, INDArray g, INDArray m, INDArray v, AdamWStep hyper, DataType type) {
-        Nd4jChecks.ofType(OP, "parameter", p, type);
-        Nd4jChecks.ofType(OP, "first moment", m, type);
-        Nd4jChecks.ofType(OP, "second moment", v, type);
-        Nd4jChecks.sameShape(OP, "parameter", p, "gradient", g);
-        Nd4jChecks.sameShape(OP, "parameter", p, "first moment", m);
-        Nd4jChecks.sameShape(OP, "parameter", p, "second moment", v);
+        ShapeChecks.ofType(OP, "parameter", p, type);
+        ShapeChecks.ofType(OP, "first moment", m, type);
+        ShapeChecks.ofType(OP, "second moment", v, type);
+        ShapeChecks.sameShape(OP, "parameter", p, "gradient", g);
+        ShapeChecks.sameShape(OP, "parameter", p, "first moment", m);
+        ShapeChecks.sameShape(OP, "parameter", p, "second moment", v);
         // g' = g * gradientScale, in a new array: g itself is left as it is.
         INDArray scaled = g.dataType() == type ? g.mul(hyper.gradientScale())
                 : g.castTo(type).muli(hyper.gradientScale());

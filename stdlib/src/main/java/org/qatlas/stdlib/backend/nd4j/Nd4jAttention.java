@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
@@ -36,9 +37,9 @@ final class Nd4jAttention implements Backend.Attention {
     private int time;
 
     Nd4jAttention(int heads, int kvHeads, int headDim, DataType type) {
-        Nd4jChecks.positive(OP, "heads", heads);
-        Nd4jChecks.positive(OP, "key/value heads", kvHeads);
-        Nd4jChecks.positive(OP, "head dimension", headDim);
+        ShapeChecks.positive(OP, "heads", heads);
+        ShapeChecks.positive(OP, "key/value heads", kvHeads);
+        ShapeChecks.positive(OP, "head dimension", headDim);
         if (heads % kvHeads != 0) {
             throw new IllegalArgumentException(OP + ": heads (" + heads + ") must be a multiple of key/value heads ("
                     + kvHeads + ")");
@@ -54,12 +55,12 @@ final class Nd4jAttention implements Backend.Attention {
 
     @Override
     public INDArray forward(INDArray q, INDArray k, INDArray v, int batch, int time, boolean keep) {
-        Nd4jChecks.positive(OP, "batch", batch);
-        Nd4jChecks.positive(OP, "time", time);
+        ShapeChecks.positive(OP, "batch", batch);
+        ShapeChecks.positive(OP, "time", time);
         long rows = (long) batch * time;
-        Nd4jChecks.matrix(OP, "q", q, type, rows, (long) heads * headDim);
-        Nd4jChecks.matrix(OP, "k", k, type, rows, (long) kvHeads * headDim);
-        Nd4jChecks.matrix(OP, "v", v, type, rows, (long) kvHeads * headDim);
+        ShapeChecks.matrix(OP, "q", q, type, rows, (long) heads * headDim);
+        ShapeChecks.matrix(OP, "k", k, type, rows, (long) kvHeads * headDim);
+        ShapeChecks.matrix(OP, "v", v, type, rows, (long) kvHeads * headDim);
         INDArray qh = split(q, batch, time, heads);
         INDArray kh = repeated(split(k, batch, time, kvHeads), batch, time);
         INDArray vh = repeated(split(v, batch, time, kvHeads), batch, time);
@@ -83,7 +84,7 @@ final class Nd4jAttention implements Backend.Attention {
         if (probabilities == null) {
             throw new IllegalStateException(OP + ": backward without a kept forward");
         }
-        Nd4jChecks.matrix(OP, "gradient", gradOut, type, (long) batch * time, (long) heads * headDim);
+        ShapeChecks.matrix(OP, "gradient", gradOut, type, (long) batch * time, (long) heads * headDim);
         INDArray dO = split(gradOut, batch, time, heads);
         INDArray dV = Nd4j.matmul(probabilities, dO, null, true, false, false);
         INDArray dS = Nd4j.matmul(dO, values, null, false, true, false);

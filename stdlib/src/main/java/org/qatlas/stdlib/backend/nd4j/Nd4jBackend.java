@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.floating.SquaredNorm;
@@ -54,22 +55,22 @@ public final class Nd4jBackend implements Backend {
 
     @Override
     public INDArray addInPlace(INDArray target, INDArray x) {
-        Nd4jChecks.ofType("addInPlace", "target", target, type);
-        Nd4jChecks.ofType("addInPlace", "x", x, type);
-        Nd4jChecks.sameShape("addInPlace", "target", target, "x", x);
+        ShapeChecks.ofType("addInPlace", "target", target, type);
+        ShapeChecks.ofType("addInPlace", "x", x, type);
+        ShapeChecks.sameShape("addInPlace", "target", target, "x", x);
         return target.addi(x);
     }
 
     @Override
     public void scaleInPlace(INDArray x, double factor) {
-        Nd4jChecks.ofType("scaleInPlace", "x", x, type);
+        ShapeChecks.ofType("scaleInPlace", "x", x, type);
         x.muli(factor);
     }
 
     /** One squared-norm reduction, accumulated by libnd4j in the tensor's type. */
     @Override
     public double sumOfSquares(INDArray x) {
-        Nd4jChecks.ofType("sumOfSquares", "x", x, type);
+        ShapeChecks.ofType("sumOfSquares", "x", x, type);
         if (x.isEmpty()) {
             return 0.0;
         }

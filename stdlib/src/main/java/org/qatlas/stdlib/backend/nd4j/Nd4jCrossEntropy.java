@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.shape.OneHot;
@@ -29,10 +30,10 @@ final class Nd4jCrossEntropy implements Backend.CrossEntropy {
 
     @Override
     public double forward(INDArray logits, int[] targets, boolean keep) {
-        Nd4jChecks.matrix(OP, "logits", logits, type, targets.length, -1);
+        ShapeChecks.matrix(OP, "logits", logits, type, targets.length, -1);
         long rows = logits.size(0);
         long vocab = logits.size(1);
-        Nd4jChecks.indices(OP, "target", targets, vocab);
+        ShapeChecks.indices(OP, "target", targets, vocab);
         INDArray shifted = logits.subColumnVector(logits.max(true, 1));
         INDArray onehot = Nd4j.zeros(type, rows, vocab);
         Nd4j.exec(new OneHot(Nd4j.createFromArray(targets), onehot, (int) vocab, -1, 1.0, 0.0));

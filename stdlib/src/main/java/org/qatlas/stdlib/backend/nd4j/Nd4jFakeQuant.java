@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Rint;
@@ -22,9 +23,9 @@ final class Nd4jFakeQuant {
     }
 
     static INDArray apply(INDArray x, int groupLength, boolean alongColumns, double maxLevel, DataType type) {
-        Nd4jChecks.matrix(OP, "x", x, type);
-        Nd4jChecks.positive(OP, "group length", groupLength);
-        Nd4jChecks.positive(OP, "maximum level", maxLevel);
+        ShapeChecks.matrix(OP, "x", x, type);
+        ShapeChecks.positive(OP, "group length", groupLength);
+        ShapeChecks.positive(OP, "maximum level", maxLevel);
         INDArray lines = alongColumns ? x.transpose() : x;
         long count = lines.size(0);
         long width = lines.size(1);

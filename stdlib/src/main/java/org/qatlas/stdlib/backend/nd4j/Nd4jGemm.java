@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,18 +25,18 @@ final class Nd4jGemm {
         checkInner(a, transposeA, b, transposeB, type);
         long m = a.size(transposeA ? 1 : 0);
         long n = b.size(transposeB ? 0 : 1);
-        Nd4jChecks.matrix(OP, "accumulator c", c, type, m, n);
+        ShapeChecks.matrix(OP, "accumulator c", c, type, m, n);
         Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 1.0);
     }
 
     private static void checkInner(INDArray a, boolean transposeA, INDArray b, boolean transposeB, DataType type) {
-        Nd4jChecks.matrix(OP, "a", a, type);
-        Nd4jChecks.matrix(OP, "b", b, type);
+        ShapeChecks.matrix(OP, "a", a, type);
+        ShapeChecks.matrix(OP, "b", b, type);
         long innerA = a.size(transposeA ? 0 : 1);
         long innerB = b.size(transposeB ? 1 : 0);
         if (innerA != innerB) {
-            throw new IllegalArgumentException(OP + ": op(a) of " + Nd4jChecks.shape(a) + (transposeA ? " transposed" : "")
-                    + " does not chain with op(b) of " + Nd4jChecks.shape(b) + (transposeB ? " transposed" : "")
+            throw new IllegalArgumentException(OP + ": op(a) of " + ShapeChecks.shape(a) + (transposeA ? " transposed" : "")
+                    + " does not chain with op(b) of " + ShapeChecks.shape(b) + (transposeB ? " transposed" : "")
                     + " (" + innerA + " against " + innerB + ")");
         }
     }

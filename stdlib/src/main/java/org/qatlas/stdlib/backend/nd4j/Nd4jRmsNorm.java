@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -20,14 +21,14 @@ final class Nd4jRmsNorm implements Backend.RmsNorm {
     private INDArray inverseRms; // [rows, 1]
 
     Nd4jRmsNorm(double eps, DataType type) {
-        Nd4jChecks.positive(OP, "epsilon", eps);
+        ShapeChecks.positive(OP, "epsilon", eps);
         this.eps = eps;
         this.type = type;
     }
 
     @Override
     public INDArray forward(INDArray x, INDArray weight, boolean keep) {
-        Nd4jChecks.matrix(OP, "x", x, type);
+        ShapeChecks.matrix(OP, "x", x, type);
         INDArray w = weightRow(weight, x.size(1));
         INDArray inverse = x.mul(x).mean(true, 1).addi(eps);
         Transforms.sqrt(inverse, false).rdivi(1.0);
@@ -45,13 +46,13 @@ final class Nd4jRmsNorm implements Backend.RmsNorm {
         if (normalized == null) {
             throw new IllegalStateException(OP + ": backward without a kept forward");
         }
-        Nd4jChecks.matrix(OP, "gradient", gradOut, type, normalized.size(0), normalized.size(1));
+        ShapeChecks.matrix(OP, "gradient", gradOut, type, normalized.size(0), normalized.size(1));
         long hidden = normalized.size(1);
         INDArray w = weightRow(weight, hidden);
-        Nd4jChecks.ofType(OP, "weight gradient", weightGradient, type);
+        ShapeChecks.ofType(OP, "weight gradient", weightGradient, type);
         if (weightGradient.length() != hidden) {
             throw new IllegalArgumentException(OP + ": weight gradient must hold " + hidden + " values, not "
-                    + Nd4jChecks.shape(weightGradient));
+                    + ShapeChecks.shape(weightGradient));
         }
         INDArray gradTimesXhat = gradOut.mul(normalized);
         weightGradient.addi(gradTimesXhat.sum(true, 0).reshape(weightGradient.shape()));
@@ -64,10 +65,10 @@ final class Nd4jRmsNorm implements Backend.RmsNorm {
 
     /** The weight [hidden] (or [1, hidden]) as a row [1, hidden], for broadcasting. */
     private INDArray weightRow(INDArray weight, long hidden) {
-        Nd4jChecks.ofType(OP, "weight", weight, type);
+        ShapeChecks.ofType(OP, "weight", weight, type);
         if (weight.length() != hidden || (weight.rank() == 2 && weight.size(0) != 1) || weight.rank() > 2) {
             throw new IllegalArgumentException(OP + ": weight must be [" + hidden + "] for x of width " + hidden
-                    + ", not " + Nd4jChecks.shape(weight));
+                    + ", not " + ShapeChecks.shape(weight));
         }
         return weight.reshape(1, hidden);
     }

@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,8 +30,8 @@ final class Nd4jRope implements Backend.Rope {
     private INDArray sin;
 
     Nd4jRope(int heads, int headDim, double base, DataType type) {
-        Nd4jChecks.positive(OP, "heads", heads);
-        Nd4jChecks.positive(OP, "base", base);
+        ShapeChecks.positive(OP, "heads", heads);
+        ShapeChecks.positive(OP, "base", base);
         if (headDim <= 0 || headDim % 2 != 0) {
             throw new IllegalArgumentException(OP + ": head dimension must be positive and even, not " + headDim);
         }
@@ -51,10 +52,10 @@ final class Nd4jRope implements Backend.Rope {
     }
 
     private INDArray rotate(INDArray x, int time, boolean inverse) {
-        Nd4jChecks.positive(OP, "time", time);
-        Nd4jChecks.matrix(OP, "x", x, type, -1, (long) heads * headDim);
+        ShapeChecks.positive(OP, "time", time);
+        ShapeChecks.matrix(OP, "x", x, type, -1, (long) heads * headDim);
         if (x.size(0) % time != 0) {
-            throw new IllegalArgumentException(OP + ": x " + Nd4jChecks.shape(x) + " is not a whole number of sequences of "
+            throw new IllegalArgumentException(OP + ": x " + ShapeChecks.shape(x) + " is not a whole number of sequences of "
                     + time);
         }
         tables(time);

@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -12,8 +13,8 @@ final class Nd4jRows {
     }
 
     static INDArray gather(INDArray table, int[] rows, DataType type) {
-        Nd4jChecks.matrix("gatherRows", "table", table, type);
-        Nd4jChecks.indices("gatherRows", "row", rows, table.size(0));
+        ShapeChecks.matrix("gatherRows", "table", table, type);
+        ShapeChecks.indices("gatherRows", "row", rows, table.size(0));
         if (rows.length == 0) {
             return Nd4j.create(type, 0, table.size(1));
         }
@@ -27,9 +28,9 @@ final class Nd4jRows {
      * serialize updates of one row, so repeated rows add up without a race.
      */
     static void scatterAdd(INDArray table, int[] rows, INDArray values, DataType type) {
-        Nd4jChecks.matrix("scatterAddRows", "table", table, type);
-        Nd4jChecks.matrix("scatterAddRows", "values", values, type, rows.length, table.size(1));
-        Nd4jChecks.indices("scatterAddRows", "row", rows, table.size(0));
+        ShapeChecks.matrix("scatterAddRows", "table", table, type);
+        ShapeChecks.matrix("scatterAddRows", "values", values, type, rows.length, table.size(1));
+        ShapeChecks.indices("scatterAddRows", "row", rows, table.size(0));
         if (rows.length == 0) {
             return;
         }

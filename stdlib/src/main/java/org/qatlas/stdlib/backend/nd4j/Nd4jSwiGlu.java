@@ -1,5 +1,6 @@
 package org.qatlas.stdlib.backend.nd4j;
 
+import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,9 +28,9 @@ final class Nd4jSwiGlu implements Backend.SwiGlu {
 
     @Override
     public INDArray forward(INDArray gateUp, boolean keep) {
-        Nd4jChecks.matrix(OP, "[gate | up]", gateUp, type);
+        ShapeChecks.matrix(OP, "[gate | up]", gateUp, type);
         if (gateUp.size(1) % 2 != 0) {
-            throw new IllegalArgumentException(OP + ": [gate | up] must have an even width, not " + Nd4jChecks.shape(gateUp));
+            throw new IllegalArgumentException(OP + ": [gate | up] must have an even width, not " + ShapeChecks.shape(gateUp));
         }
         long ffn = gateUp.size(1) / 2;
         INDArray g = gateUp.get(NDArrayIndex.all(), NDArrayIndex.interval(0, ffn));
@@ -49,7 +50,7 @@ final class Nd4jSwiGlu implements Backend.SwiGlu {
         if (sigmoid == null) {
             throw new IllegalStateException(OP + ": backward without a kept forward");
         }
-        Nd4jChecks.matrix(OP, "gradient", gradOut, type, gate.size(0), gate.size(1));
+        ShapeChecks.matrix(OP, "gradient", gradOut, type, gate.size(0), gate.size(1));
         INDArray siluSlope = sigmoid.rsub(1.0).muli(gate).addi(1.0).muli(sigmoid);
         INDArray gradGate = gradOut.mul(up).muli(siluSlope);
         INDArray gradUp = gradOut.mul(gate).muli(sigmoid);
