@@ -24,13 +24,13 @@ public final class GpuCheck {
     static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
 
     /**
-     * The machine code in nd4j-cuda-11.6 1.0.0-M2.1's libnd4jcuda.so (its fatbin holds cubins
-     * for these and no PTX, read from the artifact). A cubin runs on GPUs of its major version
+     * The machine code in nd4j-cuda-11.6 1.0.0-M2.1's libnd4jcuda.so: each of the 228 fatbins
+     * in its .nv_fatbin section holds cubins for these and no PTX (read from the artifact). A cubin runs on GPUs of its major version
      * and the same or a higher minor one, so these cover 3.7 and 5.0 to 8.9; Hopper (9.0) and
      * later would need PTX.
      */
     static final List<Capability> BUILD_CODE = List.of(new Capability(3, 7), new Capability(5, 0),
-            new Capability(6, 0), new Capability(6, 1), new Capability(7, 0), new Capability(7, 5),
+            new Capability(5, 2), new Capability(6, 0), new Capability(6, 1), new Capability(7, 0), new Capability(7, 5),
             new Capability(8, 0), new Capability(8, 6));
 
     /** The oldest driver API that runs CUDA 11.x code (minor-version compatibility), as cuDriverGetVersion gives it. */
