@@ -32,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Backend {
 
-    /** The name it is chosen by: "cpu", "nd4j" or "cuda" (nd4j on a GPU). */
+    /** "cpu" or "nd4j" (the cuda backend is nd4j on a GPU: a run records the name it asked for, and the device). */
     String name();
 
     /** FLOAT, or DOUBLE for the float64 reference. */

@@ -3,7 +3,6 @@ package org.qatlas.stdlib.backend;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import org.qatlas.stdlib.backend.cpu.CpuBackend;
 import org.qatlas.stdlib.backend.nd4j.Nd4jBackend;
 
@@ -35,15 +34,20 @@ public final class Backends {
         String key = name.trim().toLowerCase(Locale.ROOT);
         return switch (key) {
             case "cpu" -> {
-                if (ndOnGpu()) {
+                if (GpuCheck.cudaBuild()) {
                     throw new IllegalArgumentException("backend \"cpu\" reads host memory, but this build's ND4J runs on CUDA: "
                             + "use \"cuda\" or \"nd4j\", or build without -Pcuda");
                 }
                 yield new CpuBackend();
             }
-            case "nd4j" -> new Nd4jBackend(DataType.FLOAT);
+            case "nd4j" -> {
+                if (GpuCheck.cudaBuild()) {
+                    requireGpu(); // in a CUDA build nd4j runs on the GPU: the same check as cuda
+                }
+                yield new Nd4jBackend(DataType.FLOAT);
+            }
             case "cuda" -> {
-                GpuCheck.requireGpu();
+                requireGpu();
                 yield new Nd4jBackend(DataType.FLOAT);
             }
             default -> throw new IllegalArgumentException("unknown backend \"" + name + "\": choose one of "
@@ -61,14 +65,13 @@ public final class Backends {
         if (environment != null && !environment.isBlank()) {
             return checkName(environment, "environment variable " + ENVIRONMENT);
         }
-        return ndOnGpu() ? "cuda" : "cpu";
+        return GpuCheck.cudaBuild() ? "cuda" : "cpu";
     }
 
     /** {@link #named} of {@link #standardName}. */
     public static Backend standard() {
         return named(standardName());
     }
-
 
     /** {@code name} in lower case, if it is one of {@link #NAMES}; else an error that says {@code where} it came from. */
     public static String checkName(String name, String where) {
@@ -80,9 +83,12 @@ public final class Backends {
         return key;
     }
 
-    /** Whether the ND4J backend this build loaded runs on CUDA (its arrays then live in GPU memory). */
-    static boolean ndOnGpu() {
-        String backend = Nd4j.getBackend().getClass().getName().toLowerCase(Locale.ROOT);
-        return backend.contains("cuda") || backend.contains("cublas");
+    /** GpuCheck's verdict before ND4J starts: ND4J cannot start on a missing GPU without failing with a misleading error. */
+    private static void requireGpu() {
+        try {
+            GpuCheck.requireGpu();
+        } catch (IllegalStateException noGpu) {
+            throw new IllegalArgumentException(noGpu.getMessage());
+        }
     }
 }

@@ -104,12 +104,22 @@ public final class GpuCheck {
         return verdict.device();
     }
 
-    /** The facts of this process (its class path) and machine (its driver, GPUs and libraries). */
-    public static Facts probe() {
+    /** Whether this build's class path holds ND4J's CUDA backend (then ND4J's arrays live on a GPU). Loads neither. */
+    public static boolean cudaBuild() {
+        return nd4jBackends().contains(CUDA_BACKEND);
+    }
+
+    /** The ND4J backends the class path offers, by their providers' types: none is instantiated, so no native library loads. */
+    private static List<String> nd4jBackends() {
         List<String> backends = new ArrayList<>();
-        // The providers' types only: neither is instantiated, so no native library is loaded.
         ServiceLoader.load(Nd4jBackend.class, GpuCheck.class.getClassLoader()).stream()
                 .forEach(provider -> backends.add(provider.type().getName()));
+        return backends;
+    }
+
+    /** The facts of this process (its class path) and machine (its driver, GPUs and libraries). */
+    public static Facts probe() {
+        List<String> backends = nd4jBackends();
         CudaDriver.Report driver = CudaDriver.probe();
         List<String> missing = driver.failure() == null ? CudaDriver.missingLibraries(CUDA_LIBRARIES) : List.of();
         return new Facts(backends, driver.failure(), driver.version(), driver.gpus(), missing);

@@ -12,11 +12,11 @@ import org.qatlas.stdlib.quant.SchemeValue;
  * Two specs with the same settings have the same {@link #runId()}, so a study trains each
  * distinct configuration once and a store answers it later.
  *
- * <p>{@code backend} names what computes the run ({@link Backends}). It is how a run is
- * trained, not what is trained, so it is not part of the run's id: every backend computes the
- * same steps to float32 rounding (their parity suite checks it), and a store answers a
- * configuration with a run of any backend, as it does with a run trained on another number of
- * threads. The run's provenance records the backend and device that trained it.
+ * <p>{@code backend} names what computes the run ({@link Backends}). Backends agree to float32
+ * rounding (their parity suite checks it), not bit for bit: a rounding that flips in fake
+ * quantization can move a run's losses a little. So a run of the nd4j or cuda backend has an id
+ * of its own, and a store answers it only with a run of the same backend; the cpu backend's
+ * runs keep the ids they had before backends existed.
  */
 public record RunSpec(ModelValue model, SchemeValue scheme, Budget budget, TokenData data, long seed, String backend) {
 
@@ -43,7 +43,8 @@ public record RunSpec(ModelValue model, SchemeValue scheme, Budget budget, Token
 
     /** A short id from the whole configuration: the same settings always get the same id. */
     public String runId() {
-        String canonical = model.toString() + scheme + budget + data.describe() + seed;
+        String canonical = model.toString() + scheme + budget + data.describe() + seed
+                + (backend.equals("cpu") ? "" : " on " + backend);
         long hash = 0xcbf29ce484222325L;
         for (byte b : canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             hash = (hash ^ (b & 0xff)) * 0x100000001b3L; // FNV-1a

@@ -102,7 +102,12 @@ public final class Trainer {
         Budget budget = spec.budget();
         MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), spec.scheme().scheme(),
                 spec.scheme().quantizes() && budget.qatFraction() > 0), spec.model().written() + " with batch " + budget.batch());
-        Backend backend = Backends.named(spec.backend());
+        Backend backend;
+        try {
+            backend = Backends.named(spec.backend());
+        } catch (IllegalArgumentException cannotRun) {
+            throw new IllegalArgumentException("train: " + cannotRun.getMessage(), cannotRun);
+        }
         return new Run(config, spec.scheme(), budget, spec.data(), spec.seed(), monitor, spec.runId(), spec.config(), checkpoint,
                 spec.backend(), backend).run();
     }

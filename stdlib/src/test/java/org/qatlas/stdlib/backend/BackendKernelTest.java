@@ -7,7 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.qatlas.stdlib.backend.cpu.CpuBackend;
 import org.qatlas.stdlib.backend.nd4j.Nd4jBackend;
 
 /**
@@ -20,12 +19,12 @@ import org.qatlas.stdlib.backend.nd4j.Nd4jBackend;
 class BackendKernelTest {
     private static final Backend REFERENCE = new Nd4jBackend(DataType.DOUBLE);
 
-    /** The backends under test: one line each. */
+    /**
+     * The backends under test: every one that starts in this build (cpu and nd4j on the CPU
+     * build; nd4j and cuda on a CUDA build with a GPU), and the float64 reference itself.
+     */
     static List<Backend> backends() {
-        return List.of(
-                new CpuBackend(),
-                new Nd4jBackend(DataType.FLOAT),
-                new Nd4jBackend(DataType.DOUBLE));
+        return TestBackends.available();
     }
 
     @ParameterizedTest
