@@ -183,7 +183,23 @@ def initial_parameters(generator):
         noise = torch.randn(shape, generator=generator, dtype=torch.float64)
         value = 1.0 + 0.1 * noise if len(shape) == 1 else INIT_STD * noise
         params[name] = value.float().double()
+    plant_rounding_ties(params["layers.0.attn.q.weight"])
     return params
+
+
+def plant_rounding_ties(weight):
+    """Puts exact ties (k + 1/2 levels) into the first int4 group of a weight's first column.
+
+    Random values never sit exactly halfway between two levels, so without this the reference
+    could not tell rounding half to even from half away from zero. With the group's largest
+    magnitude 7 * 2^-7, the scale is exactly 2^-7 in float32 and float64 alike, and the
+    values below are exactly 2.5, -0.5, 4.5 ... levels.
+    """
+    step = 2.0 ** -7
+    levels = [7.0, 2.5, -2.5, 0.5, -0.5, 1.5, -3.5, 4.5, -6.5, 5.5]
+    column = weight[:GROUP, 0]
+    column.clamp_(-6 * step, 6 * step)  # no other element may set the scale
+    column[:len(levels)] = torch.tensor(levels) * step
 
 
 def clip_scale(grads):
