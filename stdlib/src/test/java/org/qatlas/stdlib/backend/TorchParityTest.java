@@ -51,8 +51,8 @@ import org.qatlas.stdlib.train.GradientClipping;
  * came before and stops there, reported as skipped with the elements named, unless they are
  * farther from a boundary than float32 can stray, which fails.
  *
- * <p>To run every check on another model (a compute backend), add it to {@link #models()} and
- * build it in {@link #build}.
+ * <p>Every check runs on every backend that starts in the build ({@link TestBackends#available}):
+ * the cpu kernels and the nd4j backend in float32, and the float64 reference.
  */
 class TorchParityTest {
 
@@ -60,8 +60,12 @@ class TorchParityTest {
     record Tolerances(double logits, double loss, double gradients, double trainingLosses) {
     }
 
-    /** A model the reference checks: a name for the report and how to build it. */
-    record ModelUnderTest(String name, DataType dataType, Tolerances tolerances) {
+    /** A model the reference checks: a name for the report, the backend it computes on, what it must reach. */
+    record ModelUnderTest(String name, Backend backend, Tolerances tolerances) {
+        DataType dataType() {
+            return backend.dataType();
+        }
+
         @Override
         public String toString() {
             return name;
@@ -76,20 +80,23 @@ class TorchParityTest {
      * the training losses keep 1e-4, which still tells the schemes apart (W4A4 moves the first
      * loss by 4.6e-4 and the tenth by 6.6e-3).
      */
-    static final ModelUnderTest FLOAT32 = new ModelUnderTest("float32", DataType.FLOAT,
-            new Tolerances(5e-6, 1e-7, 1e-5, 1e-4));
+    static final Tolerances FLOAT32 = new Tolerances(5e-6, 1e-7, 1e-5, 1e-4);
 
     /**
      * float64: the same conventions computed to double precision agree to rounding noise, which
      * shows that no convention differs (a differing one shows at 1e-4 or more). Measured worst:
      * logits 4.3e-16, loss 2.1e-16, gradients 1.2e-15, training losses 4.4e-16.
      */
-    static final ModelUnderTest FLOAT64 = new ModelUnderTest("float64", DataType.DOUBLE,
-            new Tolerances(1e-13, 1e-13, 1e-13, 1e-13));
+    static final Tolerances FLOAT64 = new Tolerances(1e-13, 1e-13, 1e-13, 1e-13);
 
-    /** The models every check runs on. */
+    /** The float64 reference backend, whose models also locate rounding flips. */
+    static final ModelUnderTest REFERENCE = new ModelUnderTest("reference float64", TestBackends.REFERENCE, FLOAT64);
+
+    /** The models every check runs on: one per backend that starts in this build. */
     static Stream<ModelUnderTest> models() {
-        return Stream.of(FLOAT32, FLOAT64);
+        return TestBackends.available().stream().map(backend -> backend == TestBackends.REFERENCE ? REFERENCE
+                : new ModelUnderTest(backend.name() + " " + (backend.dataType() == DataType.DOUBLE ? "float64" : "float32"),
+                        backend, backend.dataType() == DataType.DOUBLE ? FLOAT64 : FLOAT32));
     }
 
     /** The schemes of the reference, by its names, as a script writes them. */
@@ -117,12 +124,9 @@ class TorchParityTest {
         reference = TorchReference.load();
     }
 
-    /**
-     * The model under test with the reference's initial weights and the scheme's quantizers:
-     * the one place that changes when models are built on a compute backend.
-     */
+    /** The model under test on its backend, with the reference's initial weights and the scheme's quantizers. */
     static LlamaModel build(ModelUnderTest kind, String schemeName) {
-        LlamaModel model = new LlamaModel(reference.config(), kind.dataType(), 1L);
+        LlamaModel model = new LlamaModel(reference.config(), kind.backend(), 1L);
         Map<String, INDArray> initial = reference.initialParameters();
         assertEquals(initial.keySet(), new TreeSet<>(model.parameters().keySet()),
                 "the reference and the model name the same parameters");
@@ -131,22 +135,22 @@ class TorchParityTest {
             assertEquals(Arrays.toString(value.shape()), Arrays.toString(parameter.shape()), name);
             parameter.assign(value.castTo(kind.dataType()));
         });
-        attachQuantizers(model, scheme(schemeName, reference.group()).scheme());
+        attachQuantizers(model, scheme(schemeName, reference.group()).scheme(), kind.backend());
         model.keepLinearInputs(true); // for RoundingFlips
         return model;
     }
 
     /** As the trainer starts QAT: the resolved spec of every linear layer's weight and input. */
-    private static void attachQuantizers(LlamaModel model, Scheme scheme) {
+    private static void attachQuantizers(LlamaModel model, Scheme scheme, Backend backend) {
         model.linears().forEach((layer, linear) -> {
-            linear.setWeightTransform(quantizer(scheme, layer, Role.WEIGHT));
-            linear.setInputTransform(quantizer(scheme, layer, Role.INPUT));
+            linear.setWeightTransform(quantizer(scheme, layer, Role.WEIGHT, backend));
+            linear.setInputTransform(quantizer(scheme, layer, Role.INPUT, backend));
         });
     }
 
-    private static TensorTransform quantizer(Scheme scheme, String layer, Role role) {
+    private static TensorTransform quantizer(Scheme scheme, String layer, Role role, Backend backend) {
         QuantSpec spec = scheme.resolve(layer, role);
-        return spec.isNone() ? TensorTransform.IDENTITY : new FakeQuantizer(spec, role);
+        return spec.isNone() ? TensorTransform.IDENTITY : new FakeQuantizer(spec, role, backend);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -228,10 +232,11 @@ class TorchParityTest {
     private static final class Trainer {
         private final LlamaModel model;
         private final double[] settings = reference.optimizerSettings();
-        private final AdamW optimizer = new AdamW(settings[0], settings[1], settings[2], settings[3]);
+        private final AdamW optimizer;
 
         Trainer(LlamaModel model) {
             this.model = model;
+            this.optimizer = new AdamW(settings[0], settings[1], settings[2], settings[3], model.backend());
         }
 
         double lossAndGradients() {
@@ -239,14 +244,14 @@ class TorchParityTest {
         }
 
         void update() {
-            double clipping = GradientClipping.scale(GradientClipping.globalNorm(model.gradients()), settings[4]);
+            double clipping = GradientClipping.scale(GradientClipping.globalNorm(model.gradients(), model.backend()), settings[4]);
             optimizer.update(model.parameters(), model.gradients(), reference.learningRate(), clipping);
         }
     }
 
     /** A float64 Qatlas model of the same scheme, which tells where rounding decisions differ. */
     private static LlamaModel float64Twin(String scheme) {
-        return build(FLOAT64, scheme);
+        return build(REFERENCE, scheme);
     }
 
     /**
@@ -299,9 +304,9 @@ class TorchParityTest {
         // Guards the parity checks against a scheme that quietly quantizes nothing.
         double fp = reference.loss("fp");
         for (String scheme : List.of("w4a4", "w4a4_fc2in8")) {
-            assertTrue(Math.abs(reference.loss(scheme) - fp) / fp > 100 * FLOAT32.tolerances().loss(), scheme);
+            assertTrue(Math.abs(reference.loss(scheme) - fp) / fp > 100 * FLOAT32.loss(), scheme);
         }
-        assertTrue(Math.abs(reference.loss("w4a4") - reference.loss("w4a4_fc2in8")) / fp > 100 * FLOAT32.tolerances().loss());
+        assertTrue(Math.abs(reference.loss("w4a4") - reference.loss("w4a4_fc2in8")) / fp > 100 * FLOAT32.loss());
     }
 
     /** max |actual - expected| / max |expected|, in double. */
