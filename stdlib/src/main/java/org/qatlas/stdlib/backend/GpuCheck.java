@@ -106,7 +106,12 @@ public final class GpuCheck {
 
     /** Whether this build's class path holds ND4J's CUDA backend (then ND4J's arrays live on a GPU). Loads neither. */
     public static boolean cudaBuild() {
-        return nd4jBackends().contains(CUDA_BACKEND);
+        return CudaBuild.ANSWER;
+    }
+
+    /** The class path does not change while the process runs: scanned once, when first asked. */
+    private static final class CudaBuild {
+        static final boolean ANSWER = nd4jBackends().contains(CUDA_BACKEND);
     }
 
     /** The ND4J backends the class path offers, by their providers' types: none is instantiated, so no native library loads. */
