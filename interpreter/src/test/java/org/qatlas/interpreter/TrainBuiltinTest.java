@@ -1,6 +1,7 @@
 package org.qatlas.interpreter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,26 @@ class TrainBuiltinTest {
             Value record = run.getArrayElement(5);
             assertTrue(record.getMember("eval_loss").asDouble() < Math.log(16) + 0.5);
             assertTrue(record.toString().startsWith("run("), record.toString());
+        }
+    }
+
+    @Test
+    void theBackendComesFromTheCallElseTheContextOption() {
+        String train = "train(tiny, quant(weights: int(4, group: 8)), budget(tokens: 4 * 8 * 16, batch: 8, eval_tokens: 256), toy, "
+                + "seed: 1";
+        try (Context context = Context.newBuilder("qat").option("qat.backend", "nd4j").build()) {
+            Value runs = context.eval("qat", SETUP + "[" + train + "), " + train + ", backend: \"cpu\")]");
+            Value byOption = runs.getArrayElement(0).getMember("provenance");
+            assertEquals("nd4j", byOption.getMember("backend").asString());
+            assertTrue(byOption.getMember("device").asString().startsWith("CPU"), byOption.toString());
+            assertEquals("cpu", runs.getArrayElement(1).getMember("provenance").getMember("backend").asString());
+            // Two backends, two runs: an nd4j run is not answered by the cpu run of the same settings.
+            assertNotEquals(runs.getArrayElement(0).getMember("run_id").asString(),
+                    runs.getArrayElement(1).getMember("run_id").asString());
+        }
+        try (Context context = Context.newBuilder("qat").option("qat.backend", "gpu").build()) {
+            PolyglotException e = assertThrows(PolyglotException.class, () -> context.eval("qat", SETUP + train + ")"));
+            assertEquals("option qat.backend: unknown backend \"gpu\": choose one of cpu, nd4j, cuda", e.getMessage());
         }
     }
 
