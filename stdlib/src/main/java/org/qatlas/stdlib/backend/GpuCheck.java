@@ -97,7 +97,7 @@ public final class GpuCheck {
 
     /** The device the cuda backend runs on; throws with the one-line reason when there is none. */
     public static String requireGpu() {
-        Verdict verdict = check();
+        Verdict verdict = Probed.VERDICT;
         if (!verdict.usable()) {
             throw new IllegalStateException(verdict.line());
         }
@@ -107,6 +107,11 @@ public final class GpuCheck {
     /** Whether this build's class path holds ND4J's CUDA backend (then ND4J's arrays live on a GPU). Loads neither. */
     public static boolean cudaBuild() {
         return CudaBuild.ANSWER;
+    }
+
+    /** The machine's GPUs and driver do not change while the process runs: probed once, when the cuda backend is first asked for. */
+    private static final class Probed {
+        static final Verdict VERDICT = check();
     }
 
     /** The class path does not change while the process runs: scanned once, when first asked. */

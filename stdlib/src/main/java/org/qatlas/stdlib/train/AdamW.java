@@ -31,17 +31,22 @@ public final class AdamW {
 
     /** Updating parameters that live on {@code backend}. */
     public AdamW(double beta1, double beta2, double epsilon, double weightDecay, Backend backend) {
+        check(beta1, beta2, epsilon, weightDecay);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.weightDecay = weightDecay;
+        this.backend = backend;
+    }
+
+    /** Refuses settings the optimizer cannot run with (what a budget checks without making an optimizer). */
+    public static void check(double beta1, double beta2, double epsilon, double weightDecay) {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("betas must be in [0, 1), not " + beta1 + ", " + beta2);
         }
         if (!(epsilon > 0) || !(weightDecay >= 0)) {
             throw new IllegalArgumentException("epsilon must be positive and weight decay not negative");
         }
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
-        this.weightDecay = weightDecay;
-        this.backend = backend;
     }
 
     /** Updates every parameter in place from its gradient, at learning rate {@code lr}. */

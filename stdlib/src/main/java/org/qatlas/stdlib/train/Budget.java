@@ -97,7 +97,7 @@ public record Budget(long tokens, int batch, double lr, Schedule schedule, doubl
             throw new IllegalArgumentException("budget: lr * weight_decay must be below 1 (each step scales the weights by "
                     + "1 - lr * weight_decay), not " + NumberText.format(lr) + " * " + NumberText.format(weightDecay));
         }
-        new AdamW(beta1, beta2, epsilon, weightDecay); // what the optimizer itself refuses
+        AdamW.check(beta1, beta2, epsilon, weightDecay); // what the optimizer itself refuses
     }
 
     private static Field<Budget, Double> beta(String name, double fallback, Function<Budget, Double> getter) {
