@@ -65,6 +65,17 @@ public final class ShapeChecks {
         }
     }
 
+    /** The head counts of a grouped-query attention: positive, and the query heads a multiple of the key/value heads. */
+    public static void attentionHeads(String op, int heads, int kvHeads, int headDim) {
+        positive(op, "heads", heads);
+        positive(op, "key/value heads", kvHeads);
+        positive(op, "head dimension", headDim);
+        if (heads % kvHeads != 0) {
+            throw new IllegalArgumentException(op + ": heads (" + heads + ") must be a multiple of key/value heads ("
+                    + kvHeads + ")");
+        }
+    }
+
     public static String shape(INDArray x) {
         return Arrays.toString(x.shape());
     }

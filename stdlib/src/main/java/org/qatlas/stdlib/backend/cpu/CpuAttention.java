@@ -39,13 +39,7 @@ final class CpuAttention implements Backend.Attention {
     private int time;
 
     CpuAttention(int heads, int kvHeads, int headDim) {
-        ShapeChecks.positive("attention", "heads", heads);
-        ShapeChecks.positive("attention", "key/value heads", kvHeads);
-        ShapeChecks.positive("attention", "head dimension", headDim);
-        if (heads % kvHeads != 0) {
-            throw new IllegalArgumentException("attention: heads (" + heads + ") must be a multiple of key/value heads ("
-                    + kvHeads + ")");
-        }
+        ShapeChecks.attentionHeads("attention", heads, kvHeads, headDim);
         this.heads = heads;
         this.kvHeads = kvHeads;
         this.headDim = headDim;

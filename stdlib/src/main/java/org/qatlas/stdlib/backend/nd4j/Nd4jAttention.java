@@ -37,13 +37,7 @@ final class Nd4jAttention implements Backend.Attention {
     private int time;
 
     Nd4jAttention(int heads, int kvHeads, int headDim, DataType type) {
-        ShapeChecks.positive(OP, "heads", heads);
-        ShapeChecks.positive(OP, "key/value heads", kvHeads);
-        ShapeChecks.positive(OP, "head dimension", headDim);
-        if (heads % kvHeads != 0) {
-            throw new IllegalArgumentException(OP + ": heads (" + heads + ") must be a multiple of key/value heads ("
-                    + kvHeads + ")");
-        }
+        ShapeChecks.attentionHeads(OP, heads, kvHeads, headDim);
         this.heads = heads;
         this.kvHeads = kvHeads;
         this.headDim = headDim;
