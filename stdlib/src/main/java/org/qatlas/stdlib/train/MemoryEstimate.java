@@ -25,7 +25,7 @@ import org.qatlas.stdlib.quant.Scheme;
  *       inputs kept for the diagnostics and their float64 copies.
  *   <li><b>heap</b> (Java arrays): what the kernels keep between steps, namely three
  *       [batch * seq, hidden] float copies per RMSNorm ({@code RmsNorm}), six
- *       [batch * seq, ffn] per MLP ({@code SwiGluKernel}) and two [batch * seq, vocab] for the
+ *       [batch * seq, ffn] per MLP (the cpu backend's {@code CpuSwiGlu}) and two [batch * seq, vocab] for the
  *       loss ({@code CrossEntropy}); the embedding gradient's copies and the attention rows
  *       during a step; the loss history (a double per step); and, before all of these exist,
  *       the double[] each parameter is drawn into.
