@@ -13,7 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The tensor type is ND4J's {@link INDArray}, treated as an opaque handle: it is what the
  * optimizer state, checkpoints and diagnostics already hold, and ND4J places it in host or GPU
  * memory by the build's backend. Layers may ask a tensor for its shape and data type, create
- * tensors with {@code Nd4j} factories (zeros, parameters) and pass tensors on; nothing else.
+ * tensors with {@code Nd4j} factories (zeros, parameters), move data without arithmetic (views,
+ * joining weight parts, copies) and pass tensors on; nothing else. The handle is ND4J's because
+ * both backends here store tensors as ND4J arrays: a backend that keeps its tensors elsewhere
+ * (JavaCPP's CUDA 12 presets, say) would need a tensor type of its own in this interface.
  *
  * <p>Implementations: {@code cpu} ({@link org.qatlas.stdlib.backend.cpu.CpuBackend}): float32
  * Java passes and cblas calls on host memory, the fast path on a CPU; {@code nd4j}
