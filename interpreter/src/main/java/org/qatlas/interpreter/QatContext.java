@@ -1,18 +1,18 @@
 package org.qatlas.interpreter;
 
-import java.nio.file.Path;
-import org.qatlas.stdlib.backend.Backends;
-import org.qatlas.stdlib.io.FileAccess;
-import org.qatlas.stdlib.train.RunStore;
-import com.oracle.truffle.api.TruffleLanguage.Env;
-import com.oracle.truffle.api.nodes.Node;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.nodes.Node;
 import org.qatlas.interpreter.builtins.Builtins;
 import org.qatlas.interpreter.runtime.GlobalScope;
 import org.qatlas.interpreter.runtime.QatList;
+import org.qatlas.stdlib.backend.Backends;
+import org.qatlas.stdlib.io.FileAccess;
+import org.qatlas.stdlib.train.RunStore;
 
 /**
  * The state of one running Qatlas context: the built-ins, the top-level scope of the main

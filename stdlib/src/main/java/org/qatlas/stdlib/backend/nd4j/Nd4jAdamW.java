@@ -1,10 +1,10 @@
 package org.qatlas.stdlib.backend.nd4j;
 
-import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.qatlas.stdlib.backend.Backend.AdamWStep;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * One AdamW step as whole-array ops: two temporaries of p's size (the scaled gradient and the

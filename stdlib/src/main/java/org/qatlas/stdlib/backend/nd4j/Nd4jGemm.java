@@ -1,9 +1,9 @@
 package org.qatlas.stdlib.backend.nd4j;
 
-import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
  * Matrix products through {@link Nd4j#gemm}, which takes the transposes as flags (no transposed

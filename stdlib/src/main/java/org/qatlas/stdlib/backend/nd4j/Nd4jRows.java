@@ -1,11 +1,11 @@
 package org.qatlas.stdlib.backend.nd4j;
 
-import org.qatlas.stdlib.backend.ShapeChecks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.ShapeChecks;
 
 /** Gathering rows of a table and scatter-adding rows into it (the embedding's forward and backward). */
 final class Nd4jRows {
