@@ -13,6 +13,7 @@ import org.qatlas.interpreter.runtime.QatList;
 import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.io.FileAccess;
 import org.qatlas.stdlib.train.RunStore;
+import org.qatlas.stdlib.value.Fields;
 
 /**
  * The state of one running Qatlas context: the built-ins, the top-level scope of the main
@@ -54,10 +55,14 @@ public final class QatContext {
     }
 
     /**
-     * The backend this context's runs get when they name none: the qat.backend option, else the
+     * The backend a run of {@code caller} (train, train_all) computes on: the one its backend
+     * argument names (a Java value, null when not given), else the qat.backend option, else the
      * process's standard one ({@link Backends#standardName()}). An unknown name is refused here.
      */
-    public String backend() {
+    public String backend(Object requested, String caller) {
+        if (requested != null) {
+            return Backends.checkName(Fields.string(caller, "backend", requested), caller + ": backend");
+        }
         String option = env.getOptions().get(QatLanguage.BACKEND);
         return option.isBlank() ? Backends.standardName() : Backends.checkName(option, "option qat.backend");
     }

@@ -51,9 +51,7 @@ public abstract class TrainAllBuiltin extends BuiltinNode {
             Object engine, Object workers, Object fresh, Object strict, Object checkpointMinutes, Object backend) {
         QatContext context = QatContext.get(this);
         try {
-            Object named = JavaValues.toJava(backend);
-            String backendName = named == null ? context.backend()
-                    : Backends.checkName(Fields.string("train_all", "backend", named), "train_all: backend");
+            String backendName = context.backend(JavaValues.toJava(backend), "train_all");
             Backends.named(backendName); // a backend that cannot run here stops the study before it starts, saying why
             List<RunSpec> specs = specs(configs, new Object[] {model, scheme, budget, data, seed}).stream()
                     .map(spec -> spec.on(backendName)).toList();

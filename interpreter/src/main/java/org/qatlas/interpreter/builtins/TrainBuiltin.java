@@ -18,7 +18,6 @@ import org.qatlas.stdlib.io.FileAccessRefused;
 import org.qatlas.stdlib.train.Budget;
 import org.qatlas.stdlib.train.CheckpointPlan;
 import org.qatlas.stdlib.train.Monitor;
-import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.train.RunSpec;
 import org.qatlas.stdlib.train.Trainer;
 import org.qatlas.stdlib.value.Fields;
@@ -46,9 +45,7 @@ public abstract class TrainBuiltin extends BuiltinNode {
             String file = path == null ? null : Fields.string("train", "checkpoint", path);
             long checkpointEvery = Fields.wholeNumber("train", "every", JavaValues.toJava(every));
             CheckpointPlan plan = new CheckpointPlan(QatContext.get(this).files(), file, checkpointEvery);
-            Object named = JavaValues.toJava(backend);
-            String backendName = named == null ? QatContext.get(this).backend()
-                    : Backends.checkName(Fields.string("train", "backend", named), "train: backend");
+            String backendName = QatContext.get(this).backend(JavaValues.toJava(backend), "train");
             return JavaValues.toQat(Trainer.train(new RunSpec(m, s, b, d, runSeed, backendName), plan, monitor(),
                     QatContext.get(this).runStore()));
         } catch (IllegalArgumentException | IllegalStateException e) {
