@@ -7,25 +7,21 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.qatlas.stdlib.model.GradientCheck;
 
 /**
- * Central finite differences in float64 against an analytic gradient, every element, with the
- * step and tolerances of the model's own gradient checks.
+ * Every element of a float64 gradient against central finite differences, with the model's
+ * own gradient checks' step, tolerance and error measure ({@link GradientCheck}), and a check
+ * that the comparison says something: a function whose numeric gradient is flat everywhere
+ * would pass any analytic one.
  */
 final class FiniteDifferences {
-    /** Small enough for the O(h^2) truncation, large enough for float64 round-off. */
-    static final double STEP = 1e-5;
-    /** The largest relative error accepted. */
-    static final double TOLERANCE = 1e-6;
-    /** Below this magnitude the error is measured absolutely: a loss of order 1 keeps ~1e-11 of noise. */
-    static final double FLOOR = 1e-4;
-
     private FiniteDifferences() {
     }
 
     /** sum(y * r): a scalar whose gradient with respect to y is r. */
     static double weightedSum(INDArray y, INDArray r) {
-        return y.mul(r).sumNumber().doubleValue();
+        return GradientCheck.weightedSum(y, r);
     }
 
     /**
@@ -39,21 +35,15 @@ final class FiniteDifferences {
         double[] a = Tensors.values(analytic);
         double worstNumeric = 0;
         for (int i = 0; i < a.length; i++) {
-            double original = x.getDouble(i);
-            x.putScalar(i, original + STEP);
-            double plus = f.getAsDouble();
-            x.putScalar(i, original - STEP);
-            double minus = f.getAsDouble();
-            x.putScalar(i, original);
-            double numeric = (plus - minus) / (2 * STEP);
+            double numeric = GradientCheck.numeric(x, i, f);
             worstNumeric = Math.max(worstNumeric, Math.abs(numeric));
-            double error = Math.abs(a[i] - numeric) / Math.max(FLOOR, Math.max(Math.abs(a[i]), Math.abs(numeric)));
-            if (error > TOLERANCE) {
+            double error = GradientCheck.relativeError(a[i], numeric);
+            if (error > GradientCheck.TOLERANCE) {
                 fail(what + "[" + i + "]: analytic " + a[i] + " against numeric " + numeric + ", relative error " + error);
             }
         }
-        if (worstNumeric < FLOOR) {
-            fail(what + ": every numeric gradient is below " + FLOOR + ", so the check shows nothing");
+        if (worstNumeric < GradientCheck.FLOOR) {
+            fail(what + ": every numeric gradient is below " + GradientCheck.FLOOR + ", so the check shows nothing");
         }
     }
 }

@@ -9,16 +9,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Central finite differences in float64, compared with analytic gradients. */
-final class GradientCheck {
+public final class GradientCheck {
     /** Step: small enough for the O(h^2) truncation, large enough for float64 round-off. */
     static final double STEP = 1e-5;
     /** The largest relative error accepted. */
-    static final double TOLERANCE = 1e-6;
+    public static final double TOLERANCE = 1e-6;
     /**
      * Floor of the relative error's denominator: below it the error is measured absolutely,
      * since round-off in a loss of order 1 leaves about 1e-11 of noise in any difference.
      */
-    static final double FLOOR = 1e-4;
+    public static final double FLOOR = 1e-4;
 
     static {
         useOneOpThread();
@@ -42,12 +42,12 @@ final class GradientCheck {
     }
 
     /** sum(y * r): a scalar whose gradient with respect to y is r. */
-    static double weightedSum(INDArray y, INDArray r) {
+    public static double weightedSum(INDArray y, INDArray r) {
         return y.mul(r).sumNumber().doubleValue();
     }
 
     /** (f(x + h e_i) - f(x - h e_i)) / 2h, x restored afterwards. i is a row-major index. */
-    static double numeric(INDArray x, long i, DoubleSupplier f) {
+    public static double numeric(INDArray x, long i, DoubleSupplier f) {
         double original = x.getDouble(i);
         x.putScalar(i, original + STEP);
         double plus = f.getAsDouble();
@@ -57,7 +57,7 @@ final class GradientCheck {
         return (plus - minus) / (2 * STEP);
     }
 
-    static double relativeError(double analytic, double numeric) {
+    public static double relativeError(double analytic, double numeric) {
         return Math.abs(analytic - numeric) / Math.max(FLOOR, Math.max(Math.abs(analytic), Math.abs(numeric)));
     }
 
