@@ -80,7 +80,7 @@ public interface Backend {
      * input dimension: along each row of an input [rows, in]; down each column of a weight
      * [in, out] when {@code alongColumns}; the last group of a row (column) is shorter when the
      * dimension is not a multiple. Returns a new tensor; x is untouched. Its straight-through
-     * backward is the identity.
+     * backward is the identity. {@code maxLevel} is a whole number from 1 to 2^22.
      */
     INDArray fakeQuantize(INDArray x, int groupLength, boolean alongColumns, double maxLevel);
 

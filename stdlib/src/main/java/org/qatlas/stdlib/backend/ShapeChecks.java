@@ -65,6 +65,17 @@ public final class ShapeChecks {
         }
     }
 
+    /**
+     * A fake quantizer's largest level: a whole number from 1 to 2^22, the integer grids'
+     * 2^(bits - 1) - 1, within the range where float32 holds every level and its halfway points.
+     */
+    public static void wholeLevel(String op, double maxLevel) {
+        if (!(maxLevel >= 1 && maxLevel <= 1 << 22 && maxLevel == Math.rint(maxLevel))) {
+            throw new IllegalArgumentException(op + ": maximum level must be a whole number from 1 to " + (1 << 22)
+                    + ", not " + maxLevel);
+        }
+    }
+
     /** The head counts of a grouped-query attention: positive, and the query heads a multiple of the key/value heads. */
     public static void attentionHeads(String op, int heads, int kvHeads, int headDim) {
         positive(op, "heads", heads);

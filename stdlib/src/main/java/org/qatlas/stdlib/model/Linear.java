@@ -98,8 +98,18 @@ public final class Linear {
     /** Training forward: caches the transformed input and weight for {@link #backward}. */
     public INDArray forward(INDArray x) {
         checkInput(x);
+        return forwardTransformed(x, inputTransform.forward(x));
+    }
+
+    /**
+     * Training forward on {@code used}, what this layer's input hook makes of x, computed once
+     * for several layers that read x through hooks of the same function
+     * ({@link TensorTransform#sameFunctionAs}). Pair it with {@link #backwardTransformed}.
+     */
+    INDArray forwardTransformed(INDArray x, INDArray used) {
+        checkInput(x);
         lastInput = x;
-        usedInput = inputTransform.forward(x);
+        usedInput = used;
         usedWeight = weightTransform.forward(joinedWeight());
         return backend.matmul(usedInput, false, usedWeight, false);
     }
@@ -107,8 +117,14 @@ public final class Linear {
     /** Evaluation forward: the same output, nothing kept for a backward pass. */
     public INDArray infer(INDArray x) {
         checkInput(x);
+        return inferTransformed(x, inputTransform.forward(x));
+    }
+
+    /** {@link #infer} on the input hook's output computed elsewhere, as {@link #forwardTransformed}. */
+    INDArray inferTransformed(INDArray x, INDArray used) {
+        checkInput(x);
         lastInput = x;
-        return backend.matmul(inputTransform.forward(x), false, weightTransform.forward(joinedWeight()), false);
+        return backend.matmul(used, false, weightTransform.forward(joinedWeight()), false);
     }
 
     /**
@@ -116,6 +132,14 @@ public final class Linear {
      * [rows, in]. Both hooks' backward maps are applied (straight-through where they say so).
      */
     public INDArray backward(INDArray gradOut) {
+        return inputTransform.backward(backwardTransformed(gradOut));
+    }
+
+    /**
+     * {@link #backward} up to the input hook: adds dL/dW and returns the gradient with respect
+     * to the transformed input (a new array), for the caller to pass back through the hook.
+     */
+    INDArray backwardTransformed(INDArray gradOut) {
         if (usedInput == null) {
             throw new IllegalStateException(name + ": backward without a training forward");
         }
@@ -133,7 +157,7 @@ public final class Linear {
                 start += width;
             }
         }
-        INDArray gradInput = inputTransform.backward(backend.matmul(gradOut, false, usedWeight, true));
+        INDArray gradInput = backend.matmul(gradOut, false, usedWeight, true);
         usedInput = null;
         usedWeight = null;
         return gradInput;

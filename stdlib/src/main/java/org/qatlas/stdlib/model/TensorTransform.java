@@ -49,4 +49,15 @@ public interface TensorTransform {
     INDArray forward(INDArray x);
 
     INDArray backward(INDArray gradOut);
+
+    /**
+     * Whether {@code other} computes the same function as this hook and neither learns
+     * anything, so that one forward call can serve several layers that read the same input
+     * (attention's q, k and v): they share the transformed input, and the sum of their
+     * gradients with respect to it passes back through this hook once, which is the chain
+     * rule for one tensor used three times. By default only a hook and itself.
+     */
+    default boolean sameFunctionAs(TensorTransform other) {
+        return this == other;
+    }
 }

@@ -126,6 +126,13 @@ public final class FakeQuantizer implements TensorTransform {
         return mask == null ? gradOut : gradOut.mul(mask.castTo(gradOut.dataType()));
     }
 
+    /** Quantizers of one spec, role and backend that learn nothing compute one function of the tensor alone. */
+    @Override
+    public boolean sameFunctionAs(TensorTransform other) {
+        return other instanceof FakeQuantizer that && that.spec.equals(spec) && that.role == role
+                && that.backend == backend && !spec.learned();
+    }
+
     /** The learned values (LSQ steps or clip values); null when the spec learns nothing or before the first forward. */
     public INDArray parameter() {
         return parameter;

@@ -32,6 +32,7 @@ class BackendErrorsTest {
         assertRefused(() -> backend.scatterAddRows(zeros(backend, 3, 4), new int[] {0, 1}, zeros(backend, 2, 5)),
                 "scatterAddRows", "[2, 5]");
         assertRefused(() -> backend.fakeQuantize(zeros(backend, 3, 4), 0, false, 7), "fakeQuantize", "group");
+        assertRefused(() -> backend.fakeQuantize(zeros(backend, 3, 4), 2, false, 7.5), "fakeQuantize", "whole number", "7.5");
         assertRefused(() -> backend.adamW(zeros(backend, 3, 4), zeros(backend, 3, 4), zeros(backend, 4, 3),
                 zeros(backend, 3, 4), new Backend.AdamWStep(0.9, 0.99, 1e-8, 1, 0.1, 1, 1)), "adamW", "[4, 3]");
         assertRefused(() -> backend.rmsNorm(1e-5).forward(zeros(backend, 3, 4), zeros(backend, 5), false),

@@ -21,7 +21,7 @@ final class CpuFakeQuant {
      * 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to the
      * nearest integer, ties to even, exactly as Math.rint does; plain float arithmetic that the
      * JIT vectorizes, where the double round trip through Math.rint stays scalar. Levels are at
-     * most 127 here.
+     * most 2^22 ({@link ShapeChecks#wholeLevel}).
      */
     private static final float ROUND = 12_582_912f;
 
@@ -31,7 +31,7 @@ final class CpuFakeQuant {
     /** The fake-quantized copy of x (row-major, same shape); see {@link org.qatlas.stdlib.backend.Backend#fakeQuantize}. */
     static INDArray apply(INDArray x, int length, boolean alongColumns, double maxLevel) {
         ShapeChecks.positive("fakeQuantize", "group length", length);
-        ShapeChecks.positive("fakeQuantize", "maximum level", maxLevel);
+        ShapeChecks.wholeLevel("fakeQuantize", maxLevel);
         if (x.rank() == 0 || (alongColumns && x.rank() != 2)) {
             throw new IllegalArgumentException("fakeQuantize: x must be " + (alongColumns ? "a weight matrix" : "a tensor")
                     + ", not " + ShapeChecks.shape(x));
@@ -91,41 +91,74 @@ final class CpuFakeQuant {
 
     /** One group of {@code count} consecutive values. */
     private static void quantizeRun(float[] v, int start, int count, float top) {
-        float max = 0;
-        for (int i = start; i < start + count; i++) {
-            max = Math.max(max, Math.abs(v[i]));
+        int end = start + count;
+        int maxBits = 0;
+        for (int i = start; i < end; i++) {
+            maxBits = Math.max(maxBits, absBits(v[i]));
         }
-        float scale = max / top;
+        float scale = Float.intBitsToFloat(maxBits) / top;
+        if (scale < Float.MIN_NORMAL) {
+            quantizeRunClamped(v, start, end, scale, top);
+            return;
+        }
+        for (int i = start; i < end; i++) {
+            v[i] = (v[i] / scale + ROUND - ROUND) * scale;
+        }
+    }
+
+    /** Rows r0..r1 of a row-major block with {@code columns} columns: one group per column. */
+    private static void quantizeColumns(float[] v, int columns, int r0, int r1, float top) {
+        int[] maxBits = new int[columns];
+        for (int r = r0; r < r1; r++) {
+            int row = r * columns;
+            for (int j = 0; j < columns; j++) {
+                maxBits[j] = Math.max(maxBits[j], absBits(v[row + j]));
+            }
+        }
+        float[] scale = new float[columns];
+        boolean tiny = false;
+        for (int j = 0; j < columns; j++) {
+            scale[j] = Float.intBitsToFloat(maxBits[j]) / top;
+            tiny |= scale[j] < Float.MIN_NORMAL;
+        }
+        for (int r = r0; r < r1; r++) {
+            int row = r * columns;
+            if (tiny) {
+                for (int j = 0; j < columns; j++) {
+                    quantizeRunClamped(v, row + j, row + j + 1, scale[j], top);
+                }
+                continue;
+            }
+            for (int j = 0; j < columns; j++) {
+                v[row + j] = (v[row + j] / scale[j] + ROUND - ROUND) * scale[j];
+            }
+        }
+    }
+
+    /**
+     * |x| as the bits of a float: for non-negative floats (NaN included, above infinity) the
+     * integer order of the bits is the order of the values, and an int maximum is cheaper for
+     * the JIT than Math.max on floats, which must order -0.0 and NaN.
+     */
+    private static int absBits(float x) {
+        return Float.floatToRawIntBits(x) & 0x7fff_ffff;
+    }
+
+    /**
+     * The rounding with the clamp to [-top, top] written out, for a scale below the smallest
+     * normal float. The fast loops leave the clamp out, which changes nothing for a normal
+     * scale s = fl(M / top) of a group's maximum M: every |x| <= M, so
+     * |fl(x / s)| <= top (1 + 2^-24) / (1 - 2^-24) < top + 1/2, and rounding that gives at
+     * most top (a whole number), as the clamp would (NaN and infinite values come out NaN either way). A
+     * subnormal s has too few bits for that bound; an all-zero group (s = 0) uses 1.
+     */
+    private static void quantizeRunClamped(float[] v, int start, int end, float scale, float top) {
         if (scale == 0) {
-            scale = 1; // an all-zero group stays zero
+            scale = 1;
         }
-        for (int i = start; i < start + count; i++) {
+        for (int i = start; i < end; i++) {
             float level = Math.min(Math.max(v[i] / scale, -top), top);
             v[i] = (level + ROUND - ROUND) * scale;
         }
     }
-
-
-    /** Rows r0..r1 of a row-major block with {@code columns} columns: one group per column. */
-    private static void quantizeColumns(float[] v, int columns, int r0, int r1, float top) {
-        float[] scale = new float[columns];
-        for (int r = r0; r < r1; r++) {
-            for (int j = 0, i = r * columns; j < columns; j++, i++) {
-                scale[j] = Math.max(scale[j], Math.abs(v[i]));
-            }
-        }
-        for (int j = 0; j < columns; j++) {
-            scale[j] = scale[j] / top;
-            if (scale[j] == 0) {
-                scale[j] = 1;
-            }
-        }
-        for (int r = r0; r < r1; r++) {
-            for (int j = 0, i = r * columns; j < columns; j++, i++) {
-                float level = Math.min(Math.max(v[i] / scale[j], -top), top);
-                v[i] = (level + ROUND - ROUND) * scale[j];
-            }
-        }
-    }
-
 }

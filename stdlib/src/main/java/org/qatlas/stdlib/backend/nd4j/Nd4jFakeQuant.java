@@ -25,7 +25,7 @@ final class Nd4jFakeQuant {
     static INDArray apply(INDArray x, int groupLength, boolean alongColumns, double maxLevel, DataType type) {
         ShapeChecks.matrix(OP, "x", x, type);
         ShapeChecks.positive(OP, "group length", groupLength);
-        ShapeChecks.positive(OP, "maximum level", maxLevel);
+        ShapeChecks.wholeLevel(OP, maxLevel);
         INDArray lines = alongColumns ? x.transpose() : x;
         long count = lines.size(0);
         long width = lines.size(1);
