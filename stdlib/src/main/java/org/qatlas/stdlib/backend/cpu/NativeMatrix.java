@@ -143,6 +143,16 @@ public final class NativeMatrix {
         at(floats, offset).get(into, 0, length);
     }
 
+    /** Elements offset.. of this buffer into into[at..at + length). */
+    public void get(long offset, float[] into, int at, int length) {
+        at(floats, offset).get(into, at, length);
+    }
+
+    /** from[at..at + length) into elements offset.. of this buffer. */
+    public void put(long offset, float[] from, int at, int length) {
+        at(floats, offset).put(from, at, length);
+    }
+
     public void get(long offset, double[] into, int length) {
         at(doubles, offset).get(into, 0, length);
     }

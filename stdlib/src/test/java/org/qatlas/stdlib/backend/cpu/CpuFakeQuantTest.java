@@ -46,6 +46,14 @@ class CpuFakeQuantTest {
         assertBitwise("columns", expected(w, 32, true, 7), quantized(w, 32, true, 7));
     }
 
+    @Test
+    void tensorsCopiedInSeveralTilesGiveTheSameBits() {
+        float[][] x = edgeCases(1000, 300, 7); // 218 rows a tile: three tiles a thread, the last one short
+        assertBitwise("rows", expected(x, 32, false, 7), quantized(x, 32, false, 7));
+        float[][] w = transpose(edgeCases(5000, 40, 7)); // groups of 32 and 8 rows, 2048 columns a tile
+        assertBitwise("columns", expected(w, 32, true, 7), quantized(w, 32, true, 7));
+    }
+
     /** Random values with planted edge cases, each in a row (and so in some group either way). */
     private static float[][] edgeCases(int rows, int columns, int level) {
         Random random = new Random(rows * 31L + columns + level);
