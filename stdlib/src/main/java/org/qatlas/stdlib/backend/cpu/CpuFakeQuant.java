@@ -80,19 +80,34 @@ final class CpuFakeQuant {
                     int groupRows = Math.min(width, firstRow + length) - firstRow;
                     for (int column = 0; column < rows; column += tileColumns) {
                         int count = Math.min(tileColumns, rows - column);
-                        for (int r = 0; r < groupRows; r++) {
-                            source.get((long) (firstRow + r) * rows + column, values, r * count, count);
-                        }
+                        long corner = (long) firstRow * rows + column;
+                        copyTile(source, corner, rows, values, groupRows, count, true);
                         quantizeColumns(values, count, groupRows, top);
-                        for (int r = 0; r < groupRows; r++) {
-                            target.put((long) (firstRow + r) * rows + column, values, r * count, count);
-                        }
+                        copyTile(target, corner, rows, values, groupRows, count, false);
                     }
                 }
             };
             runBlocks(groups, parallel, block);
         }
         return out;
+    }
+
+    /**
+     * Copies a tile of {@code tileRows} by {@code tileColumns} whose first element is at
+     * {@code corner} of a matrix with {@code columns} columns from the matrix into
+     * {@code values} (row-major) or back: one call when the tile spans whole rows.
+     */
+    private static void copyTile(NativeMatrix matrix, long corner, int columns, float[] values, int tileRows, int tileColumns,
+            boolean read) {
+        boolean whole = tileColumns == columns;
+        for (int r = 0; r < (whole ? 1 : tileRows); r++) {
+            int count = whole ? tileRows * columns : tileColumns;
+            if (read) {
+                matrix.get(corner + (long) r * columns, values, r * tileColumns, count);
+            } else {
+                matrix.put(corner + (long) r * columns, values, r * tileColumns, count);
+            }
+        }
     }
 
     private static void runBlocks(int n, boolean parallel, Parallel.Block block) {
