@@ -134,8 +134,9 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
     /**
      * The values (floats) QAT adds to a step: per quantized weight a fake-quantized copy and,
      * since the gradient then goes through the quantizer instead of into the accumulator,
-     * its weight gradient (fc1's is counted already); per quantized input a copy. Quantizers
-     * off the fused AbsMax kernel make several temporaries each.
+     * its weight gradient (fc1's is counted already); per quantized input a copy (one for q, k
+     * and v when they quantize it alike). Quantizers off the fused AbsMax kernel make several
+     * temporaries each.
      */
     private static double quantizationValues(LlamaConfig c, double rows, Scheme scheme) {
         double d = c.hidden();
@@ -147,6 +148,7 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
         double total = 0;
         int resolved = Math.min(c.layers(), RESOLVED_LAYERS);
         for (int layer = 0; layer < resolved; layer++) {
+            boolean sharedInput = attentionSharesInput(scheme, "layers." + layer + ".");
             for (int i = 0; i < names.length; i++) {
                 String name = "layers." + layer + "." + names[i];
                 QuantSpec weight = scheme.resolve(name, Role.WEIGHT);
@@ -155,7 +157,8 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
                     total += copies(weight) * weights[i] + gradient;
                 }
                 QuantSpec input = scheme.resolve(name, Role.INPUT);
-                if (!input.isNone()) {
+                boolean usesQueries = sharedInput && (names[i].equals("k") || names[i].equals("v"));
+                if (!input.isNone() && !usesQueries) {
                     total += copies(input) * inputs[i];
                 }
             }
@@ -164,6 +167,12 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
             }
         }
         return total / resolved * c.layers();
+    }
+
+    /** Whether k and v use q's quantized input, as {@link org.qatlas.stdlib.model.Attention} does when the three quantize it alike. */
+    private static boolean attentionSharesInput(Scheme scheme, String layer) {
+        QuantSpec q = scheme.resolve(layer + "q", Role.INPUT);
+        return !q.learned() && q.equals(scheme.resolve(layer + "k", Role.INPUT)) && q.equals(scheme.resolve(layer + "v", Role.INPUT));
     }
 
     /** Whether no override can single out a layer: then every layer quantizes as the first. */

@@ -37,8 +37,9 @@ class MemoryEstimateTest {
 
     @Test
     void quantizationAddsCopiesOfWeightsAndInputsAndTheWeightGradients() {
-        // The fused AbsMax kernel: one copy of each weight and input; weight gradients except fc1's.
-        double inputs = 128 * (5 * 16 + 32);
+        // The fused AbsMax kernel: one copy of each weight and input (q, k and v share theirs);
+        // weight gradients except fc1's.
+        double inputs = 128 * (3 * 16 + 32);
         double gradients = LINEAR_WEIGHTS - 2 * 16 * 32;
         MemoryEstimate w4a4 = MemoryEstimate.of(SMALL, BATCH, 10, new Scheme(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8)), QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8))), true);
         assertEquals(4 * 1.07 * (FP_STEP_VALUES + LINEAR_WEIGHTS + gradients + inputs), w4a4.stepBytes(), 1e-6);
@@ -49,6 +50,9 @@ class MemoryEstimateTest {
         Scheme withoutFc2 = new Scheme(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8)), QuantSpec.NONE).override("layers.0.fc2.weight", QuantSpec.NONE);
         MemoryEstimate partial = MemoryEstimate.of(SMALL, BATCH, 10, withoutFc2, true);
         assertEquals(4 * 1.07 * (FP_STEP_VALUES + 2 * (LINEAR_WEIGHTS - 512) - 2 * 16 * 32), partial.stepBytes(), 1e-6);
+        // k's input at 8 bits: q, k and v quantize their input apart, one copy each.
+        Scheme kAt8 = new Scheme(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8)), QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8))).overrideBits("*.k.input", 8);
+        assertEquals(w4a4.stepBytes() + 4 * 1.07 * 2 * 128 * 16, MemoryEstimate.of(SMALL, BATCH, 10, kAt8, true).stepBytes(), 1e-6);
     }
 
     @Test

@@ -6,9 +6,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.qatlas.stdlib.backend.ShapeChecks;
 
 /**
- * Symmetric integer AbsMax fake quantization (no learned step, no clipping) in one Java pass
- * per group over float32 copies: max|x|, scale = max|x| / maxLevel (1 for an all-zero group),
- * then rint(clamp(x / scale)) * scale. The general quantizer lays the tensor out by groups (a
+ * Symmetric integer AbsMax fake quantization (no learned step, no clipping) in Java passes
+ * over tiles copied from native memory, two per group: max|x|, then with scale = max|x| /
+ * maxLevel (1 for an all-zero group) rint(clamp(x / scale)) * scale. The general quantizer lays the tensor out by groups (a
  * transpose for weights, padding for ragged groups) and takes about a dozen whole-array ND4J
  * calls; under QAT this runs on every linear layer's input and weight in every step, where
  * those calls' overhead dominated (measured on [2048, 256] inputs and [256, 1376] weights: 2.8
@@ -143,31 +143,38 @@ final class CpuFakeQuant {
         }
     }
 
-    /** A row-major block of {@code rows} rows and {@code columns} columns: one group per column. */
+    /**
+     * A row-major block of {@code rows} rows and {@code columns} columns: one group per column.
+     * The column maxima and scales are kept as doubles (which hold every float exactly): a
+     * float[] beside v might be v itself as far as the JIT can tell, and reading it at j while
+     * writing v at row + j then keeps the loops scalar; with a double[] they vectorize (measured
+     * on a 32 x 1376 tile: 0.23 against 1.4 ns an element).
+     */
     private static void quantizeColumns(float[] v, int columns, int rows, float top) {
-        int[] maxBits = new int[columns];
+        double[] scale = new double[columns]; // first max|x| of each column, then its scale
         for (int r = 0; r < rows; r++) {
             int row = r * columns;
             for (int j = 0; j < columns; j++) {
-                maxBits[j] = Math.max(maxBits[j], absBits(v[row + j]));
+                scale[j] = Math.max(scale[j], Math.abs(v[row + j]));
             }
         }
-        float[] scale = new float[columns];
         boolean tiny = false;
         for (int j = 0; j < columns; j++) {
-            scale[j] = Float.intBitsToFloat(maxBits[j]) / top;
-            tiny |= scale[j] < Float.MIN_NORMAL;
+            float s = (float) scale[j] / top;
+            scale[j] = s;
+            tiny |= s < Float.MIN_NORMAL;
         }
         for (int r = 0; r < rows; r++) {
             int row = r * columns;
             if (tiny) {
                 for (int j = 0; j < columns; j++) {
-                    quantizeRunClamped(v, row + j, row + j + 1, scale[j], top);
+                    quantizeRunClamped(v, row + j, row + j + 1, (float) scale[j], top);
                 }
                 continue;
             }
             for (int j = 0; j < columns; j++) {
-                v[row + j] = (v[row + j] / scale[j] + ROUND - ROUND) * scale[j];
+                float s = (float) scale[j];
+                v[row + j] = (v[row + j] / s + ROUND - ROUND) * s;
             }
         }
     }
