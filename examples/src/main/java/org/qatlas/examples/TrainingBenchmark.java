@@ -71,8 +71,8 @@ public final class TrainingBenchmark {
         System.out.printf("ND4J float32 GEMM 1024^3: %.1f GFLOP/s; OMP_WAIT_POLICY=%s; OPENBLAS_CORETYPE=%s%n", gemm / 1e9,
                 System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"),
                 System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset: OpenBLAS detects the CPU)"));
-        System.out.printf("backend %s on %s; %d rounds of %d steps a run, FP and W4A4 alternating%n", backendName,
-                backend.device(), rounds, steps);
+        System.out.printf("backend %s on %s; %d round%s of %d steps a run, FP and W4A4 alternating%n", backendName,
+                backend.device(), rounds, rounds == 1 ? "" : "s", steps);
         System.out.println("size (l/h/ffn/heads/kv/seq/batch)   scheme   tokens/s (range)        GFLOP/s   of GEMM"
                 + "   QAT/FP step (range)");
         for (int[] size : SIZES) {
