@@ -26,8 +26,8 @@ import org.qatlas.stdlib.train.Trainer;
  * machine's measured ND4J GEMM rate, and the cost of a QAT step relative to an FP step.
  *
  * <p>Each size first trains a warm-up run of each scheme, so that the JIT has compiled the hot
- * paths, and each run is timed from the end of its first step, which also sizes the step's
- * workspace and sets up the quantizers: the figures are a long run's steady state. Then it
+ * paths, and each run is timed from the end of its first step, in which the step's workspace
+ * may grow and the quantizers are set up: the figures are a long run's steady state. Then it
  * measures rounds of one FP and one W4A4 run, the order swapped from round to round: a shared
  * machine's speed drifts by 20% within minutes, so a ratio is only trusted between runs next to
  * each other. Reported: the median round's tokens/s (and the range), and the median of the
