@@ -79,6 +79,14 @@ class BackendKernelTest {
         REFERENCE.scatterAddRows(referenceTable, rows, doubles(values));
         backend.scatterAddRows(table, rows, values);
         tolerance(backend).assertClose("scatterAddRows", referenceTable, table);
+        // More rows than one tile of the cpu kernel (65,536 values), the last tile short.
+        INDArray wide = input(backend, 7, 50, 64);
+        int[] many = Tensors.indices(8, 2500, 50);
+        INDArray manyValues = input(backend, 9, many.length, 64);
+        INDArray referenceWide = doubles(wide);
+        REFERENCE.scatterAddRows(referenceWide, many, doubles(manyValues));
+        backend.scatterAddRows(wide, many, manyValues);
+        tolerance(backend).assertClose("scatterAddRows in tiles", referenceWide, wide);
     }
 
     @ParameterizedTest

@@ -87,8 +87,10 @@ public final class CpuBackend implements Backend {
     }
 
     /**
-     * On Java copies of the rows and of the table, taken and put back by bulk copies: one native
-     * call per row would cost more than the arithmetic.
+     * On Java copies of the table and of the rows, taken and put back by bulk copies (one
+     * native call per row would cost more than the arithmetic); the rows in tiles, since all of
+     * them at once ([batch * seq, hidden], megabytes) would be a humongous allocation for G1
+     * every step.
      */
     @Override
     public void scatterAddRows(INDArray table, int[] rows, INDArray values) {
@@ -99,16 +101,22 @@ public final class CpuBackend implements Backend {
         if (!NativeMatrix.isExact(table)) {
             throw new IllegalArgumentException("scatterAddRows: the table must be a contiguous array, not a view");
         }
-        float[] g = HostArrays.copy(values, null);
+        NativeMatrix source = NativeMatrix.of(NativeMatrix.contiguous(values));
         NativeMatrix target = NativeMatrix.of(table);
         int length = (int) table.length();
         float[] sums = new float[length];
         target.get(0, sums, length);
-        for (int i = 0; i < rows.length; i++) {
-            int src = i * width;
-            int dst = rows[i] * width;
-            for (int j = 0; j < width; j++) {
-                sums[dst + j] += g[src + j];
+        int tileRows = Math.max(1, TILE / width);
+        float[] g = new float[Math.min(tileRows, rows.length) * width];
+        for (int first = 0; first < rows.length; first += tileRows) {
+            int count = Math.min(tileRows, rows.length - first);
+            source.get((long) first * width, g, 0, count * width);
+            for (int i = 0; i < count; i++) {
+                int src = i * width;
+                int dst = rows[first + i] * width;
+                for (int j = 0; j < width; j++) {
+                    sums[dst + j] += g[src + j];
+                }
             }
         }
         target.put(0, sums, length);
