@@ -4,6 +4,7 @@ import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.factory.Nd4j;
+import org.qatlas.stdlib.backend.Backends;
 import org.qatlas.stdlib.data.SyntheticLanguage;
 import org.qatlas.stdlib.model.ModelValue;
 import org.qatlas.stdlib.quant.ClipMode;
@@ -63,7 +64,8 @@ public final class MemoryCalibration {
         };
         Budget budget = Budget.DEFAULT.with(steps * size[5] * size[6], (int) size[6], Budget.DEFAULT.lr()).withEvalTokens(size[5]);
         SyntheticLanguage data = SyntheticLanguage.generate(256, 200_000, 2, 1.0, 1, 0.05);
-        MemoryEstimate estimate = MemoryEstimate.of(model.config(), (int) size[6], steps, scheme.scheme(), quantized);
+        MemoryEstimate estimate = MemoryEstimate.of(model.config(), (int) size[6], steps, scheme.scheme(), quantized,
+                Backends.standardName());
 
         Nd4j.create(1); // loads ND4J and OpenBLAS before the baseline
         System.gc();

@@ -23,7 +23,7 @@ import org.qatlas.stdlib.quant.Scheme;
  *       gradient, and under QAT the fake-quantized copy of every quantized weight and input
  *       with the weight gradients that are no longer accumulated in place; the linear layers'
  *       inputs kept for the diagnostics and their float64 copies.
- *   <li><b>heap</b> (Java arrays): what the kernels keep between steps, namely three
+ *   <li><b>heap</b> (Java arrays): what the cpu backend's kernels keep between steps, namely three
  *       [batch * seq, hidden] float copies per RMSNorm ({@code RmsNorm}), six
  *       [batch * seq, ffn] per MLP (the cpu backend's {@code CpuSwiGlu}) and two [batch * seq, vocab] for the
  *       loss ({@code CrossEntropy}); the embedding gradient's copies and the attention rows
@@ -41,20 +41,34 @@ import org.qatlas.stdlib.quant.Scheme;
  *   size                  scheme   workspace       native peak     heap
  *   2/64/172/4/2/64/16    FP         27 /   27      109 /   65      19 / 143
  *   4/128/344/4/2/128/16  FP        202 /  201      464 /  492     159 / 230
- *   4/128/344/4/2/128/16  W4A4      240 /  240      639 /  582     158 / 230
+ *   4/128/344/4/2/128/16  W4A4      231 /  231      615 /  569     160 / 230
  *   6/256/688/8/4/128/16  FP        601 /  599     1289 / 1502     404 / 420
- *   6/256/688/8/4/128/16  W4A4      730 /  730     1859 / 1891     400 / 420
+ *   6/256/688/8/4/128/16  W4A4      704 /  704     1852 / 1850     402 / 420
  *   6/256/688/8/4/128/16  LSQ+FP4  2074 / 2074     4099 / 4219     408 / 420
  *   2/512/1368/8/8/256/16 FP        879 /  877     1758 / 2129     448 / 542
  *   2/512/1368/8/8/256/16 W4A4     1055 / 1057     2558 / 2676     449 / 542
  *   2/1024/2736/16/16/512/8 FP     2077 / 2081     5295 / 6364     846 / 950
  *   2/1024/2736/16/16/512/8 W4A4   2512 / 2524     8271 / 8138     847 / 950
  * </pre>
+ * (The W4A4 rows of the two largest sizes predate q, k and v sharing one quantized input, which
+ * took about 2 * batch * seq * hidden floats a layer from both the workspace and the estimate.)
  * The workspace is a sum of known array sizes and comes within 1%. The measured native peak
  * is 83-110% of the estimate from the second size on (the smallest is dominated by the JVM's
  * own 40-50 MB of threads and compiled code); what varies is how much of the first pass's
  * copies the allocator keeps resident and how many diagnostic copies the GC has not freed yet.
  * The measured heap is 83-96% of the estimate, which counts 128 MB for the JVM's own objects.
+ * The nd4j backend, same command with {@code -Dqatlas.backend=nd4j} in QAT_JAVA_OPTS:
+ * <pre>
+ *   2/64/172/4/2/64/16    FP         58 /   58      169 /  117       2 / 128
+ *   2/64/172/4/2/64/16    W4A4       65 /   65      184 /  133       1 / 128
+ *   4/128/344/4/2/128/16  FP        417 /  422      851 /  857       6 / 128
+ *   4/128/344/4/2/128/16  W4A4      477 /  486      923 /  984       5 / 128
+ *   6/256/688/8/4/128/16  FP       1229 / 1257     2386 / 2586       7 / 129
+ *   6/256/688/8/4/128/16  W4A4     1432 / 1477     2721 / 3026      10 / 129
+ * </pre>
+ * Its workspace is a factor of the cpu backend's sum ({@code ND4J_WORKSPACE_FACTOR}), within
+ * 3%; its native peak is 90-99% of the estimate from the second size on (the smallest, as
+ * above, is the JVM's own memory); its heap holds no kernel arrays.
  * {@link MemoryCheck} refuses a run whose estimate exceeds a limit; near the limit the
  * estimate may be off by a tenth or two, and the out-of-memory handler of {@code train}
  * reports a run that fails after all.
@@ -88,8 +102,29 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
     /** The JVM's own objects that training adds to the heap (the JIT compiler's, mostly). */
     private static final double JVM_HEAP_RESERVE = 128e6;
 
-    /** The estimate for training {@code c} in batches of {@code batch} for {@code steps} steps under {@code scheme}. */
+    /**
+     * The nd4j backend's step workspace against the cpu backend's: its whole-array operations
+     * keep what the cpu kernels fuse away (key and value heads repeated for grouped queries,
+     * the gate and up halves copied apart, the softmax's intermediates). Measured with
+     * {@code MemoryCalibration} ({@code -Dqatlas.backend=nd4j}) at the benchmark's three sizes,
+     * FP and W4A4: 2.04-2.10.
+     */
+    private static final double ND4J_WORKSPACE_FACTOR = 2.1;
+
+    /** {@link #of(LlamaConfig, int, long, Scheme, boolean, String)} on the cpu backend. */
     public static MemoryEstimate of(LlamaConfig c, int batch, long steps, Scheme scheme, boolean quantized) {
+        return of(c, batch, steps, scheme, quantized, "cpu");
+    }
+
+    /**
+     * The estimate for training {@code c} in batches of {@code batch} for {@code steps} steps
+     * under {@code scheme} on the backend named ({@link org.qatlas.stdlib.backend.Backends}):
+     * the cpu backend's kernels keep Java arrays; the nd4j backend keeps nothing on the heap
+     * but needs a larger workspace. For cuda the same as nd4j, untested: there the workspace
+     * is GPU memory, which the check does not know, so it is compared with the host's.
+     */
+    public static MemoryEstimate of(LlamaConfig c, int batch, long steps, Scheme scheme, boolean quantized, String backend) {
+        boolean javaKernels = backend.equals("cpu");
         double rows = (double) batch * c.seq();
         double d = c.hidden();
         double f = c.ffn();
@@ -108,7 +143,8 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
         // Embedding rows, final norm, logits; backward: the logits' gradient, the head's and the norm's.
         double outside = rows * (4 * d + 2 * vocab);
         double quantization = quantized ? quantizationValues(c, rows, scheme) : 0;
-        double step = FLOAT * WORKSPACE_OVERALLOCATION * (layers * perLayer + outside + quantization);
+        double step = FLOAT * WORKSPACE_OVERALLOCATION * (layers * perLayer + outside + quantization)
+                * (javaKernels ? 1 : ND4J_WORKSPACE_FACTOR);
 
         // The first pass runs before the workspace exists: its arrays are allocated one by
         // one and still held when the workspace of their total size is made, so it needs the
@@ -123,9 +159,11 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
 
         double largestMatrix = Math.max(vocab * d, d * Math.max(d, f));
         double norms = 2 * layers + 1;
-        double kept = norms * rows * (3 * FLOAT * d + DOUBLE) + layers * 6 * FLOAT * rows * f + 2 * FLOAT * rows * vocab;
-        double duringStep = FLOAT * (rows * d + vocab * d) // Embedding's backward
-                + Parallel.threads() * 3.0 * FLOAT * c.seq() * c.seq() // attention rows, per thread
+        double kept = !javaKernels ? 0
+                : norms * rows * (3 * FLOAT * d + DOUBLE) + layers * 6 * FLOAT * rows * f + 2 * FLOAT * rows * vocab;
+        double duringStep = (!javaKernels ? 0
+                : FLOAT * (rows * d + vocab * d) // Embedding's backward
+                + Parallel.threads() * 3.0 * FLOAT * c.seq() * c.seq()) // attention rows, per thread
                 + 4.0 * 4 * rows; // token windows, inputs, targets
         double heap = JVM_HEAP_RESERVE + Math.max(DOUBLE * largestMatrix, kept + duringStep + (double) DOUBLE * steps);
         return new MemoryEstimate(state, step, transients, heap);

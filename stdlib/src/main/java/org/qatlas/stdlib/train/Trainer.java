@@ -101,7 +101,8 @@ public final class Trainer {
         LlamaConfig config = spec.model().config();
         Budget budget = spec.budget();
         MemoryCheck.current().check(MemoryEstimate.of(config, budget.batch(), budget.steps(config.seq()), spec.scheme().scheme(),
-                spec.scheme().quantizes() && budget.qatFraction() > 0), spec.model().written() + " with batch " + budget.batch());
+                spec.scheme().quantizes() && budget.qatFraction() > 0, spec.backend()),
+                spec.model().written() + " with batch " + budget.batch());
         Backend backend;
         try {
             backend = Backends.named(spec.backend());

@@ -56,6 +56,24 @@ class MemoryEstimateTest {
     }
 
     @Test
+    void theNd4jBackendNeedsALargerWorkspaceAndKeepsNoKernelArraysOnTheHeap() {
+        for (boolean quantized : new boolean[] {false, true}) {
+            Scheme w4a4 = new Scheme(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8)), QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8)));
+            MemoryEstimate cpu = MemoryEstimate.of(SMALL, BATCH, 10, w4a4, quantized, "cpu");
+            MemoryEstimate nd4j = MemoryEstimate.of(SMALL, BATCH, 10, w4a4, quantized, "nd4j");
+            assertEquals(2.1 * cpu.stepBytes(), nd4j.stepBytes(), 1e-6, "the workspace, measured 2.04-2.10x");
+            assertEquals(cpu.stateBytes(), nd4j.stateBytes(), "the same parameters and moments");
+            assertEquals(MemoryEstimate.of(SMALL, BATCH, 10, w4a4, quantized, "cuda"), nd4j, "cuda: as nd4j");
+            // The heap: the JVM's reserve and the largest parameter drawn as doubles (above the
+            // token windows and the loss history); no kernel buffers.
+            assertEquals(128e6 + 8 * 16 * 32, nd4j.heapBytes(), 1e-6);
+            assertTrue(cpu.heapBytes() > nd4j.heapBytes() + 4 * 128 * 16);
+        }
+        assertEquals(MemoryEstimate.of(SMALL, BATCH, 10, Scheme.FULL_PRECISION, false),
+                MemoryEstimate.of(SMALL, BATCH, 10, Scheme.FULL_PRECISION, false, "cpu"), "the short form is the cpu backend's");
+    }
+
+    @Test
     void overridesAreResolvedOnTheFirstLayersOfAVeryDeepModel() {
         LlamaConfig deep = new LlamaConfig(Integer.MAX_VALUE, 16, 32, 2, 1, 16, 16, false);
         Scheme everyFc2 = new Scheme(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8)), QuantSpec.of(IntFormat.symmetric(4), Granularity.group(8))).overrideBits("*.fc2.input", 8);
