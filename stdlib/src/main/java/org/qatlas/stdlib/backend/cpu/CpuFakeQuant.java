@@ -8,19 +8,20 @@ import org.qatlas.stdlib.backend.ShapeChecks;
 /**
  * Symmetric integer AbsMax fake quantization (no learned step, no clipping) in Java passes
  * over tiles copied from native memory, two per group: max|x|, then with scale = max|x| /
- * maxLevel (1 for an all-zero group) rint(clamp(x / scale)) * scale. The general quantizer lays the tensor out by groups (a
- * transpose for weights, padding for ragged groups) and takes about a dozen whole-array ND4J
- * calls; under QAT this runs on every linear layer's input and weight in every step, where
- * those calls' overhead dominated (measured on [2048, 256] inputs and [256, 1376] weights: 2.8
- * and 4.3 ms per forward and backward). Groups are independent, so splitting them over the
- * cores changes nothing.
+ * maxLevel (1 for an all-zero group) rint(clamp(x / scale)) * scale. The general quantizer
+ * lays the tensor out by groups (a transpose for weights, padding for ragged groups) and takes
+ * about a dozen whole-array ND4J calls; under QAT this runs on every linear layer's input and
+ * weight in every step, where those calls' overhead dominated (measured on [2048, 256] inputs
+ * and [256, 1376] weights: 2.8 and 4.3 ms per forward and backward). Groups are independent,
+ * so splitting them over the cores changes nothing.
  */
 final class CpuFakeQuant {
     private static final long PARALLEL_ABOVE = 65_536;
     /**
      * Floats copied to the Java heap at a time (256 KB). Copying a whole tensor at once made
      * arrays of megabytes, which G1 allocates as humongous objects, each starting a
-     * collection: under QAT about 1.5 collections a step and up to a tenth of its time.
+     * collection: at the benchmark's largest size about 1.5 collections a step, with pauses of
+     * up to 140 ms on steps of 500 ms.
      */
     private static final int TILE = 65_536;
     /**
@@ -31,7 +32,8 @@ final class CpuFakeQuant {
      */
     private static final float ROUND = 12_582_912f;
 
-    // Each thread's tile, kept: allocating (and zeroing) one per call cost small tensors a tenth of their time.
+    // Each thread's tile, kept: allocating (and zeroing) one per call cost a third of a small
+    // input's time (139 against 95 us for [1024, 64] in training).
     private static final ThreadLocal<float[]> TILES = ThreadLocal.withInitial(() -> new float[TILE]);
 
     private CpuFakeQuant() {
