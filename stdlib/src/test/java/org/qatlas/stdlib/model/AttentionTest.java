@@ -1,6 +1,8 @@
 package org.qatlas.stdlib.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.qatlas.stdlib.backend.Backend;
 import org.qatlas.stdlib.backend.TestBackends;
+import org.qatlas.stdlib.quant.ClipMode;
 import org.qatlas.stdlib.quant.FakeQuantizer;
 import org.qatlas.stdlib.quant.Granularity;
 import org.qatlas.stdlib.quant.IntFormat;
@@ -75,14 +78,14 @@ class AttentionTest {
     @Test
     void quantizersThatLearnOrDifferAreNotShared() {
         QuantSpec w4 = QuantSpec.of(IntFormat.symmetric(4), Granularity.group(4));
-        QuantSpec clipped = new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), false, org.qatlas.stdlib.quant.ClipMode.TENSOR);
+        QuantSpec clipped = new QuantSpec(IntFormat.symmetric(4), Granularity.group(4), false, ClipMode.TENSOR);
         Backend cpu = TestBackends.CPU;
-        assertEquals(true, new FakeQuantizer(w4, Role.INPUT, cpu).sameFunctionAs(new FakeQuantizer(w4, Role.INPUT, cpu)));
-        assertEquals(false, new FakeQuantizer(w4, Role.INPUT, cpu).sameFunctionAs(new FakeQuantizer(w4.withBits(8), Role.INPUT, cpu)));
-        assertEquals(false, new FakeQuantizer(w4, Role.INPUT, cpu).sameFunctionAs(TensorTransform.IDENTITY));
-        assertEquals(false, new FakeQuantizer(clipped, Role.INPUT, cpu).sameFunctionAs(new FakeQuantizer(clipped, Role.INPUT, cpu)),
+        assertTrue(new FakeQuantizer(w4, Role.INPUT, cpu).sameFunctionAs(new FakeQuantizer(w4, Role.INPUT, cpu)));
+        assertFalse(new FakeQuantizer(w4, Role.INPUT, cpu).sameFunctionAs(new FakeQuantizer(w4.withBits(8), Role.INPUT, cpu)));
+        assertFalse(new FakeQuantizer(w4, Role.INPUT, cpu).sameFunctionAs(TensorTransform.IDENTITY));
+        assertFalse(new FakeQuantizer(clipped, Role.INPUT, cpu).sameFunctionAs(new FakeQuantizer(clipped, Role.INPUT, cpu)),
                 "learned clip values are each layer's own");
-        assertEquals(true, TensorTransform.IDENTITY.sameFunctionAs(TensorTransform.IDENTITY));
+        assertTrue(TensorTransform.IDENTITY.sameFunctionAs(TensorTransform.IDENTITY));
     }
 
     /** An attention sublayer and its weights' gradient accumulators (q, k, v, o). */
