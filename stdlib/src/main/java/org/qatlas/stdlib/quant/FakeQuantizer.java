@@ -129,8 +129,8 @@ public final class FakeQuantizer implements TensorTransform {
     /** Quantizers of one spec, role and backend that learn nothing compute one function of the tensor alone. */
     @Override
     public boolean sameFunctionAs(TensorTransform other) {
-        return other instanceof FakeQuantizer that && that.spec.equals(spec) && that.role == role
-                && that.backend == backend && !spec.learned();
+        return other instanceof FakeQuantizer that && spec.sameFunctionAs(that.spec) && that.role == role
+                && that.backend == backend;
     }
 
     /** The learned values (LSQ steps or clip values); null when the spec learns nothing or before the first forward. */

@@ -52,6 +52,15 @@ public record QuantSpec(NumberFormat format, Granularity granularity, boolean ls
         return lsq || clip != ClipMode.NONE;
     }
 
+    /**
+     * Whether quantizers of this spec and of {@code other} compute one function of the tensor
+     * alone, so that one result can serve both: the same spec, with nothing learned (learned
+     * steps or clip values are each quantizer's own).
+     */
+    public boolean sameFunctionAs(QuantSpec other) {
+        return equals(other) && !learned();
+    }
+
     /** The same spec at another width (granularity and options kept): int4/g32 -> int8/g32. */
     public QuantSpec withBits(int bits) {
         if (isNone()) {

@@ -210,7 +210,7 @@ public record MemoryEstimate(double stateBytes, double stepBytes, double transie
     /** Whether k and v use q's quantized input, as {@link org.qatlas.stdlib.model.Attention} does when the three quantize it alike. */
     private static boolean attentionSharesInput(Scheme scheme, String layer) {
         QuantSpec q = scheme.resolve(layer + "q", Role.INPUT);
-        return !q.learned() && q.equals(scheme.resolve(layer + "k", Role.INPUT)) && q.equals(scheme.resolve(layer + "v", Role.INPUT));
+        return q.sameFunctionAs(scheme.resolve(layer + "k", Role.INPUT)) && q.sameFunctionAs(scheme.resolve(layer + "v", Role.INPUT));
     }
 
     /** Whether no override can single out a layer: then every layer quantizes as the first. */

@@ -22,6 +22,15 @@ class QuantSpecTest {
     }
 
     @Test
+    void specsThatLearnNothingAndAreEqualComputeOneFunction() {
+        assertTrue(INT4_G32.sameFunctionAs(QuantSpec.of(IntFormat.symmetric(4), Granularity.group(32))));
+        assertFalse(INT4_G32.sameFunctionAs(INT4_G32.withBits(8)));
+        QuantSpec lsq = new QuantSpec(IntFormat.symmetric(4), Granularity.group(32), true, ClipMode.NONE);
+        assertFalse(lsq.sameFunctionAs(new QuantSpec(IntFormat.symmetric(4), Granularity.group(32), true, ClipMode.NONE)));
+        assertTrue(QuantSpec.NONE.sameFunctionAs(QuantSpec.NONE));
+    }
+
+    @Test
     void partsAreWhatWasGiven() {
         QuantSpec spec = new QuantSpec(IntFormat.symmetric(4), Granularity.group(256), false, ClipMode.GROUP);
         assertEquals(ClipMode.GROUP, spec.clip());
