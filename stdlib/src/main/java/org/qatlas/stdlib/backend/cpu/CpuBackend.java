@@ -19,7 +19,7 @@ import org.qatlas.stdlib.backend.ShapeChecks;
  * checks, the reference) belongs to the nd4j backend.
  */
 public final class CpuBackend implements Backend {
-    private static final int TILE = 65_536;
+    private static final int TILE = HostArrays.TILE;
 
     @Override
     public String name() {

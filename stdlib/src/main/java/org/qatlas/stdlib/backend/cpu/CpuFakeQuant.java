@@ -17,13 +17,7 @@ import org.qatlas.stdlib.backend.ShapeChecks;
  */
 final class CpuFakeQuant {
     private static final long PARALLEL_ABOVE = 65_536;
-    /**
-     * Floats copied to the Java heap at a time (256 KB). Copying a whole tensor at once made
-     * arrays of megabytes, which G1 allocates as humongous objects, each starting a
-     * collection: at the benchmark's largest size about 1.5 collections a step, with pauses of
-     * up to 140 ms on steps of 500 ms.
-     */
-    private static final int TILE = 65_536;
+    private static final int TILE = HostArrays.TILE;
     /**
      * 1.5 * 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to the
      * nearest integer, ties to even, exactly as Math.rint does; plain float arithmetic that the

@@ -11,6 +11,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * kernel per layer, the same shape every step), so a step allocates no large Java arrays.
  */
 final class HostArrays {
+    /**
+     * Floats a kernel copies to the Java heap at a time when it works through a tensor in
+     * tiles (256 KB): a whole tensor at once makes arrays of megabytes, which G1 allocates as
+     * humongous objects, each starting a collection (fake quantization at the benchmark's
+     * largest size: about 1.5 a step, with pauses of up to 140 ms on steps of 500 ms).
+     */
+    static final int TILE = 65_536;
+
     private HostArrays() {
     }
 
